@@ -1,8 +1,70 @@
 package aelab;
 
-/** Launcher placeholder while the skeleton resolves its dependencies. */
+import aelab.cli.Cli;
+
+import java.lang.module.ModuleFinder;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of the jar. With no arguments it opens the desktop app; with a command it runs headless
+ * and never loads JavaFX. It does not extend Application: on the class path JavaFX refuses to start
+ * a main class that does.
+ *
+ * The fast kernel needs the incubator module jdk.incubator.vector, which only a command-line flag can
+ * add (a jar manifest cannot). When the module exists in this Java but was not added, Main starts the
+ * same Java once more with the flag and the same arguments; where that is impossible, the engine
+ * falls back to its reference kernel and says so.
+ */
 public final class Main {
+    static final String VECTOR = "jdk.incubator.vector";
+    static final String CHILD_MARK = "aelab.relaunched";
+
+    private Main() { }
+
     public static void main(String[] args) {
-        System.out.println("usage: autoencoder-lab [train|bench] ...");
+        if (needsRelaunch()) {
+            Integer status = relaunch(args);
+            if (status != null) System.exit(status);
+        }
+        if (args.length == 0) {
+            aelab.app.Launcher.launch(args);
+            return;
+        }
+        int status = new Cli(System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static boolean needsRelaunch() {
+        return ModuleLayer.boot().findModule(VECTOR).isEmpty()
+                && ModuleFinder.ofSystem().find(VECTOR).isPresent()
+                && System.getProperty(CHILD_MARK) == null
+                && System.getenv("AELAB_NO_RELAUNCH") == null;
+    }
+
+    /** Runs this program again with the Vector API; its exit status, or null if it could not start. */
+    private static Integer relaunch(String[] args) {
+        try {
+            String java = ProcessHandle.current().info().command().orElse(null);
+            if (java == null) return null;
+            List<String> cmd = new ArrayList<>();
+            cmd.add(java);
+            cmd.add("--add-modules=" + VECTOR);
+            cmd.add("-D" + CHILD_MARK + "=true");
+            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+            return p.waitFor();
+        } catch (Exception | LinkageError e) {
+            System.err.println("note: could not restart with the Vector API (" + e.getMessage()
+                    + "); using the reference kernel");
+            return null;
+        }
     }
 }

@@ -1,0 +1,65 @@
+package aelab.cli;
+
+import aelab.data.Dataset;
+import aelab.data.DatasetException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The headless command line. Never touches JavaFX. Exit status: 0 done, 1 bad data or file or a run
+ * that failed, 2 bad option (with usage).
+ */
+public final class Cli {
+    static final String USAGE = """
+            usage: java -jar autoencoder-lab.jar                  open the desktop app
+                   java -jar autoencoder-lab.jar train [options]  train one experiment headless
+                   java -jar autoencoder-lab.jar bench [--steps N] [--threads N]
+            train options:
+            """ + ConfigOptions.USAGE + """
+              --data DIR                        folder of MNIST-layout IDX files (default: bundled MNIST)
+              --metrics FILE.csv                write per-epoch metrics as CSV
+            """;
+
+    private final PrintStream out, err;
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs a command and returns the process exit status. */
+    public int run(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        try {
+            return switch (args[0]) {
+                case "train" -> new TrainCommand(out, err).run(args);
+                case "bench" -> new BenchCommand(out).run(args);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (DatasetException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (CommandFailed e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Dataset loadData(Options o) throws DatasetException {
+        return o.has("data") ? Dataset.loadFolder(Path.of(o.string("data", "")).toAbsolutePath())
+                : Dataset.loadBundledMnist();
+    }
+
+    /** A command that could not do its work for a reason outside the options (a file, a failed run). */
+    static final class CommandFailed extends Exception {
+        CommandFailed(String message) { super(message); }
+    }
+}

@@ -1,0 +1,76 @@
+package aelab.cli;
+
+import aelab.data.Dataset;
+import aelab.data.DatasetException;
+import aelab.engine.EpochMetrics;
+import aelab.engine.RunInfo;
+import aelab.engine.RunOutcome;
+import aelab.engine.Trainer;
+import aelab.engine.TrainingConfig;
+import aelab.engine.TrainingListener;
+import aelab.io.AtomicFiles;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code train}: one experiment, a line per epoch, optionally a metrics CSV rewritten after each epoch. */
+final class TrainCommand {
+    private final PrintStream out, err;
+
+    TrainCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) throws UsageException, DatasetException, Cli.CommandFailed {
+        Set<String> names = new HashSet<>(ConfigOptions.NAMES);
+        names.addAll(List.of("data", "metrics"));
+        Options o = new Options(args, 1, names);
+        if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
+        TrainingConfig config = ConfigOptions.parse(o);
+        Path metrics = o.has("metrics") ? Path.of(o.string("metrics", "")) : null;
+        Dataset data = Cli.loadData(o);
+        List<String> problems = config.problems(data.train().imageSize());
+        if (!problems.isEmpty()) throw new UsageException(String.join("; ", problems));
+
+        StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
+        IOException[] writeError = new IOException[1];
+        Trainer trainer = new Trainer(config, data, new TrainingListener() {
+            @Override public void started(RunInfo info) {
+                out.printf(Locale.ROOT, "%s: %d training and %d test images; %s%n", data.name(), info.trainCount(),
+                        info.testCount(), config.describe());
+                out.printf(Locale.ROOT, "kernel %s, %d threads; BCE floor of the test images %.4f%n", info.kernel(),
+                        info.threads(), info.bceFloor());
+                for (String w : info.warnings()) out.println("warning: " + w);
+            }
+
+            @Override public void epoch(EpochMetrics m) {
+                out.printf(Locale.ROOT, "epoch %d/%d  train_loss %.5f  test_loss %.5f  test_bce %.5f  test_mse %.5f  output_sum %.2f  %.1f s%n",
+                        m.epoch(), config.epochs(), m.trainLoss(), m.testLoss(), m.testBce(), m.testMse(), m.outputSum(), m.seconds());
+                csv.append(m.csv()).append('\n');
+                if (metrics != null && writeError[0] == null) {
+                    try {
+                        AtomicFiles.writeString(metrics, csv.toString());
+                    } catch (IOException e) {
+                        writeError[0] = e;
+                    }
+                }
+            }
+
+            @Override public void warning(String message) { err.println("warning: " + message); }
+        });
+        RunOutcome outcome = trainer.run();
+        if (writeError[0] != null)
+            throw new Cli.CommandFailed("could not write " + metrics + ": " + writeError[0].getMessage());
+        out.println(outcome.message());
+        return switch (outcome.status()) {
+            case FINISHED, STOPPED -> 0;
+            case DIVERGED, FAILED -> 1;
+        };
+    }
+}

@@ -1,0 +1,186 @@
+package aelab.engine;
+
+import aelab.data.Dataset;
+import aelab.data.ImageSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs one experiment: epochs of shuffled mini-batches, an evaluation on the test images after each,
+ * progress to a {@link TrainingListener}. {@link #run()} works on the calling thread; pause, resume
+ * and stop may be called from any thread and act between mini-batches, so the model is always the
+ * result of whole optimizer steps. A non-finite loss stops the run and restores the last weights
+ * whose loss was finite.
+ */
+public final class Trainer {
+    private static final int CHECKPOINT_EVERY = 50; // steps between copies of the last good weights
+
+    private final TrainingConfig config;
+    private final Dataset data;
+    private final TrainingListener listener;
+    private final Autoencoder model;
+    private final Optimizer optimizer;
+    private final Autoencoder goodModel;
+    private final Optimizer goodOptimizer;
+    private volatile int[] previewIndices = new int[0];
+    private volatile long previewIntervalNanos = 250_000_000L;
+    private volatile boolean stopRequested;
+    private boolean paused;
+    private int epochsDone;
+    private long stepsDone;
+
+    public Trainer(TrainingConfig config, Dataset data, TrainingListener listener) {
+        this.config = config;
+        this.data = data;
+        this.listener = listener;
+        this.model = Autoencoder.of(config);
+        int[] sizes = model.paramSizes();
+        this.optimizer = config.optimizer().create(sizes, config.learningRate());
+        this.goodModel = model.copy();
+        this.goodOptimizer = config.optimizer().create(sizes, config.learningRate());
+    }
+
+    public TrainingConfig config() { return config; }
+
+    /** The model; read it only when no run is in progress (before run() or after it returned). */
+    public Autoencoder model() { return model; }
+
+    public Optimizer optimizer() { return optimizer; }
+
+    public int epochsDone() { return epochsDone; }
+
+    /** Test images whose reconstructions are sent as {@link Preview}s, at most every interval. */
+    public void setPreview(int[] testIndices, long intervalMillis) {
+        previewIndices = testIndices.clone();
+        previewIntervalNanos = intervalMillis * 1_000_000L;
+    }
+
+    public synchronized void pause() { paused = true; }
+
+    public synchronized void resume() {
+        paused = false;
+        notifyAll();
+    }
+
+    public synchronized boolean isPaused() { return paused; }
+
+    public void stop() {
+        stopRequested = true;
+        synchronized (this) { notifyAll(); }
+    }
+
+    /** Trains to the end (or until stopped); returns how it ended, also sent to the listener. */
+    public RunOutcome run() {
+        RunOutcome outcome;
+        try {
+            outcome = train();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            outcome = new RunOutcome(RunOutcome.Status.FAILED, "training failed: " + e, epochsDone, stepsDone);
+        }
+        listener.finished(outcome);
+        return outcome;
+    }
+
+    private RunOutcome train() {
+        ImageSet train = data.train(), test = data.test();
+        List<String> problems = config.problems(train.imageSize());
+        if (!problems.isEmpty())
+            return new RunOutcome(RunOutcome.Status.FAILED, String.join("; ", problems), 0, 0);
+        int count = config.trainLimit() == 0 ? train.count() : Math.min(config.trainLimit(), train.count());
+        int batch = Math.min(config.batchSize(), count);
+        int batches = (count + batch - 1) / batch;
+        int threads = Math.max(1, Math.min(config.effectiveThreads(), batch));
+        try (DataParallel dp = new DataParallel(model, threads, batch)) {
+            List<String> warnings = new ArrayList<>(config.warnings());
+            RunInfo info = new RunInfo(config, count, config.testLimit() == 0 ? test.count()
+                    : Math.min(config.testLimit(), test.count()), batches,
+                    Entropy.bceFloor(test, config.testLimit()), List.copyOf(warnings), dp.kernelName(), threads);
+            listener.started(info);
+            int[] order = new int[count];
+            for (int i = 0; i < count; i++) order[i] = i;
+            SplittableRandom shuffle = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+            long start = System.nanoTime(), lastPreview = Long.MIN_VALUE / 2;
+            sendPreview(dp, test, 0, 0);
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                shuffle(order, shuffle); // Fisher–Yates, a new order every epoch
+                double lossSum = 0;
+                for (int b = 0; b < batches; b++) {
+                    if (!awaitGo()) return stopped();
+                    int from = b * batch, rows = Math.min(batch, count - from);
+                    if (!dp.step(train.pixels(), order, from, rows, config.scale(), config.loss(), optimizer))
+                        return diverged(epoch, b + 1, dp.sums(0) / ((double) rows * model.width(model.layerCount())));
+                    stepsDone++;
+                    double n = (double) rows * model.width(model.layerCount());
+                    double loss = dp.sums(0) / n;
+                    lossSum += loss;
+                    listener.batch(new BatchPoint(epoch, b + 1, stepsDone, loss, dp.sums(1) / n, dp.sums(2) / n,
+                            System.nanoTime() - start));
+                    if (stepsDone % CHECKPOINT_EVERY == 0) keepGood();
+                    long now = System.nanoTime();
+                    if (now - lastPreview >= previewIntervalNanos) {
+                        sendPreview(dp, test, epoch, stepsDone);
+                        lastPreview = now;
+                    }
+                }
+                Evaluation e = dp.evaluate(test, config.testLimit(), config.scale(), config.loss());
+                if (!Double.isFinite(e.loss()) || !model.isFinite())
+                    return diverged(epoch, batches, e.loss());
+                keepGood();
+                epochsDone = epoch;
+                sendPreview(dp, test, epoch, stepsDone);
+                listener.epoch(new EpochMetrics(epoch, lossSum / batches, e.loss(), e.bce(), e.mse(), e.outputSum(),
+                        (System.nanoTime() - epochStart) / 1e9));
+            }
+            return new RunOutcome(RunOutcome.Status.FINISHED, "finished " + config.epochs() + " epochs", epochsDone, stepsDone);
+        }
+    }
+
+    private void sendPreview(DataParallel dp, ImageSet test, int epoch, long step) {
+        int[] idx = previewIndices;
+        if (idx.length > 0) listener.preview(dp.preview(test, idx, config.scale(), step, epoch));
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1), t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Blocks while paused; false when a stop was asked for. */
+    private synchronized boolean awaitGo() {
+        while (paused && !stopRequested) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !stopRequested;
+    }
+
+    private void keepGood() {
+        goodModel.copyFrom(model);
+        goodOptimizer.copyFrom(optimizer);
+    }
+
+    private RunOutcome stopped() {
+        return new RunOutcome(RunOutcome.Status.STOPPED, "stopped after " + stepsDone + " batches ("
+                + epochsDone + " whole epochs)", epochsDone, stepsDone);
+    }
+
+    private RunOutcome diverged(int epoch, int batch, double loss) {
+        model.copyFrom(goodModel);
+        optimizer.copyFrom(goodOptimizer);
+        String msg = "training diverged: the loss became " + loss + " at epoch " + epoch + ", batch " + batch
+                + "; the weights are back to the last ones with a finite loss (step " + goodOptimizer.steps()
+                + "). Try a lower learning rate or scale pixels to [0,1].";
+        listener.warning(msg);
+        return new RunOutcome(RunOutcome.Status.DIVERGED, msg, epochsDone, stepsDone);
+    }
+}

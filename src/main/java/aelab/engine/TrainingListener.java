@@ -1,0 +1,20 @@
+package aelab.engine;
+
+/**
+ * Receives a run's progress on the training thread. Everything passed is immutable or a copy;
+ * an implementation must return quickly (queue it, never draw from here).
+ */
+public interface TrainingListener {
+    default void started(RunInfo info) { }
+
+    default void batch(BatchPoint point) { }
+
+    default void epoch(EpochMetrics metrics) { }
+
+    default void preview(Preview preview) { }
+
+    /** A training-time warning (e.g. targets outside [0,1]); the same text is not sent twice. */
+    default void warning(String message) { }
+
+    default void finished(RunOutcome outcome) { }
+}

@@ -1,0 +1,181 @@
+package aelab.engine;
+
+import aelab.engine.kernel.MatMul;
+
+/**
+ * The buffers and the maths of one forward/backward pass over up to R rows, for one thread.
+ * Dimension legend: R = rows capacity, D = image width (widths[0] = widths[L]), L = layers,
+ * n_l = widths[l]. Each worker of a data-parallel step owns one workspace.
+ *
+ * Forward, for l = 0 … L−1:   z_l = a_{l−1}·W_l + b_l,   a_l = f(z_l)        (a_{−1} = x)
+ * Backward, from δ_{L−1} = dL/dz_{L−1}, for l = L−1 … 0:
+ *   dW_l = a_{l−1}ᵀ · δ_l          db_l = Σ_rows δ_l
+ *   δ_{l−1} = (δ_l · W_lᵀ) ⊙ f'(z_{l−1})
+ */
+final class Workspace {
+    final int capacity;
+    final int[] widths;
+    final float[] x;      // (R, D) inputs, on the network's scale
+    float[] y;            // (R, D) targets: x itself for an autoencoder; separate only in tests
+    final float[][] a;    // a[l]: (R, n_{l+1}); a[L−1] is the output p
+    final float[] z;      // (R, D) output logits
+    final float[] d1, d2; // (R, max n) δ buffers, used in turn
+    final float[][] gW;   // like W
+    final float[][] gB;   // like b
+    /** Sums over the rows of the last pass: trained loss (own scale), BCE and MSE on [0,1], Σ outputs. */
+    double lossSum, bceSum, mseSum, outputSum;
+
+    Workspace(int[] widths, int capacity) {
+        this.capacity = capacity;
+        this.widths = widths.clone();
+        int layers = widths.length - 1, d = widths[0], max = 0;
+        for (int n : widths) max = Math.max(max, n);
+        x = new float[capacity * d];
+        y = x;
+        z = new float[capacity * widths[layers]];
+        a = new float[layers][];
+        gW = new float[layers][];
+        gB = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            a[l] = new float[capacity * widths[l + 1]];
+            gW[l] = new float[widths[l] * widths[l + 1]];
+            gB[l] = new float[widths[l + 1]];
+        }
+        d1 = new float[capacity * max];
+        d2 = new float[capacity * max];
+    }
+
+    /** Fills rows [0, rows) of x from images idx[from …] of a byte pixel array: x = pixel · factor. */
+    void load(byte[] pixels, int[] idx, int from, int rows, float factor) {
+        int d = widths[0];
+        for (int r = 0; r < rows; r++) {
+            int src = idx[from + r] * d, dst = r * d;
+            for (int j = 0; j < d; j++) x[dst + j] = (pixels[src + j] & 0xFF) * factor;
+        }
+    }
+
+    float[] output() { return a[a.length - 1]; }
+
+    void forward(Autoencoder m, MatMul mm, int rows) {
+        int layers = m.layerCount();
+        float[] in = x;
+        for (int l = 0; l < layers; l++) {
+            int nIn = widths[l], nOut = widths[l + 1];
+            boolean last = l == layers - 1;
+            float[] out = last ? z : a[l];
+            mm.mul(in, m.w[l], out, rows, nIn, nOut, false);
+            addBias(out, m.b[l], rows, nOut);
+            if (!last) m.hidden.forward(out, rows * nOut, nOut);
+            in = out;
+        }
+        float[] p = output();
+        int n = rows * widths[layers];
+        if (m.output == Activation.SIGMOID) {
+            for (int i = 0; i < n; i++) p[i] = Activation.sigmoid(z[i]);
+        } else {
+            System.arraycopy(z, 0, p, 0, n);
+            m.output.forward(p, n, widths[layers]);
+        }
+    }
+
+    private static void addBias(float[] c, float[] b, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * n;
+            for (int j = 0; j < n; j++) c[o + j] += b[j];
+        }
+    }
+
+    /** Whether the loss is computed from the logits (sigmoid + BCE): finite for any z. */
+    static boolean fromLogits(Autoencoder m, Loss loss) {
+        return m.output == Activation.SIGMOID && loss == Loss.BCE;
+    }
+
+    /**
+     * The trained loss over the rows (into lossSum) and δ = dL/dz of the output layer into d1, where
+     * L is the batch mean: scale = 1 / (batch rows · D).
+     */
+    void lossAndDelta(Autoencoder m, Loss loss, int rows, float scale) {
+        int n = rows * widths[widths.length - 1];
+        float[] p = output();
+        if (fromLogits(m, loss)) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Loss.bceFromLogit(z[i], y[i]);
+                d1[i] = scale * (p[i] - y[i]); // dl/dz = σ(z) − y
+            }
+            lossSum = s;
+        } else {
+            lossSum = loss.sum(p, y, n);
+            loss.gradient(p, y, d1, n, scale);
+            m.output.backward(p, d1, n, widths[widths.length - 1]);
+        }
+    }
+
+    /** The trained loss alone, without gradients (evaluation). */
+    void lossOnly(Autoencoder m, Loss loss, int rows) {
+        int n = rows * widths[widths.length - 1];
+        if (fromLogits(m, loss)) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += Loss.bceFromLogit(z[i], y[i]);
+            lossSum = s;
+        } else {
+            lossSum = loss.sum(output(), y, n);
+        }
+    }
+
+    /**
+     * BCE and MSE on the [0,1] pixel scale and Σ outputs, over the rows: targets x · yScale, predictions
+     * p / pDivisor. The same figures whatever loss is trained, so runs can be compared.
+     */
+    void metrics(int rows, float yScale, float pDivisor) {
+        int n = rows * widths[widths.length - 1];
+        float[] p = output();
+        float inv = 1f / pDivisor;
+        double bce = 0, mse = 0, sum = 0;
+        for (int i = 0; i < n; i++) {
+            float q = p[i] * inv, t = y[i] * yScale, e = q - t;
+            bce += Loss.bce(q, t);
+            mse += e * e;
+            sum += p[i];
+        }
+        bceSum = bce;
+        mseSum = mse;
+        outputSum = sum;
+    }
+
+    /** Gradients of every parameter from δ_{L−1} in d1; hidden activations' derivatives from a. */
+    void backward(Autoencoder m, MatMul mm, int rows) {
+        float[] delta = d1, spare = d2;
+        for (int l = m.layerCount() - 1; l >= 0; l--) {
+            int nIn = widths[l], nOut = widths[l + 1];
+            float[] in = l == 0 ? x : a[l - 1];
+            mm.mulTransA(in, delta, gW[l], nIn, rows, nOut, false); // dW = inᵀ·δ   (nIn, nOut)
+            float[] gb = gB[l];
+            java.util.Arrays.fill(gb, 0f);
+            for (int r = 0; r < rows; r++) {
+                int o = r * nOut;
+                for (int j = 0; j < nOut; j++) gb[j] += delta[o + j];
+            }
+            if (l > 0) {
+                mm.mulTransB(delta, m.w[l], spare, rows, nOut, nIn, false); // δ·Wᵀ   (rows, nIn)
+                m.hidden.backward(a[l - 1], spare, rows * nIn, nIn);
+                float[] t = delta;
+                delta = spare;
+                spare = t;
+            }
+        }
+    }
+
+    /** Gradient arrays in the order of {@link Autoencoder#params()}. */
+    float[][] grads() {
+        float[][] g = new float[2 * gW.length][];
+        for (int l = 0; l < gW.length; l++) {
+            g[2 * l] = gW[l];
+            g[2 * l + 1] = gB[l];
+        }
+        return g;
+    }
+
+    /** Activations of hidden layer l (1 … L−1), i.e. a[l−1]: (rows, n_l). */
+    float[] layerOutput(int l) { return a[l - 1]; }
+}
