@@ -1,0 +1,76 @@
+package aelab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void unknownOptionExitsWithStatus2AndUsage() {
+        assertEquals(2, run("train", "--bogus", "1"));
+        assertTrue(err().contains("unknown option --bogus"));
+        assertTrue(err().contains("usage:"));
+    }
+
+    @Test
+    void badValuesSayWhatIsWrong() {
+        assertEquals(2, run("train", "--epochs", "zero"));
+        assertTrue(err().contains("--epochs needs a whole number"), err());
+        assertEquals(2, run("train", "--output", "relu"));
+        assertTrue(err().contains("softmax, sigmoid or linear"), err());
+        assertEquals(2, run("train", "--lr", "-1"));
+        assertEquals(2, run("train", "--layers", "784,12x,784"));
+        assertEquals(2, run("train", "--layers", "784,100,10"));
+        assertTrue(err().contains("last width must be the image size, 784"), err());
+        assertEquals(2, run("frobnicate"));
+        assertFalse(err().contains("Exception"), "no stack traces: " + err());
+    }
+
+    @Test
+    void missingDataFolderExitsWithStatus1AndOneLine(@TempDir Path dir) {
+        assertEquals(1, run("train", "--data", dir.resolve("nope").toString()));
+        String e = err().trim();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.startsWith("error: "), e);
+        assertFalse(e.contains("Exception"));
+    }
+
+    @Test
+    void trainPrintsALinePerEpochAndWritesTheMetricsCsv(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("m.csv");
+        assertEquals(0, run("train", "--epochs", "2", "--train-limit", "500", "--test-limit", "200", "--batch", "50",
+                "--metrics", csv.toString()), err());
+        assertEquals(2, out().lines().filter(l -> l.startsWith("epoch ")).count(), out());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("epoch,train_loss,test_loss,test_bce,test_mse,output_sum,seconds", lines.get(0));
+        assertEquals(3, lines.size());
+        String[] f = lines.get(2).split(",");
+        assertEquals("2", f[0]);
+        assertTrue(Double.parseDouble(f[3]) > 0 && Double.parseDouble(f[4]) > 0);
+    }
+
+    @Test
+    void benchEndsWithSamplesPerSecond() {
+        assertEquals(0, run("bench", "--steps", "5", "--warmup", "1"));
+        String last = out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.matches("samples/s: \\d+"), last);
+    }
+}

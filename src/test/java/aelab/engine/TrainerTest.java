@@ -1,0 +1,180 @@
+package aelab.engine;
+
+import aelab.data.Dataset;
+import aelab.data.DatasetException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Behaviour of whole runs on a small slice of the real MNIST. */
+class TrainerTest {
+    static Dataset mnist;
+
+    @BeforeAll
+    static void load() throws DatasetException {
+        mnist = Dataset.loadBundledMnist();
+    }
+
+    static TrainingConfig small() {
+        return TrainingConfig.defaults().withTrainLimit(1000).withTestLimit(300).withEpochs(2).withBatchSize(50);
+    }
+
+    /** Collects everything a run sends. */
+    static class Recorder implements TrainingListener {
+        final List<BatchPoint> batches = new ArrayList<>();
+        final List<EpochMetrics> epochs = new ArrayList<>();
+        final List<Preview> previews = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        RunInfo info;
+        RunOutcome outcome;
+
+        @Override public void started(RunInfo i) { info = i; }
+        @Override public void batch(BatchPoint p) { batches.add(p); }
+        @Override public void epoch(EpochMetrics m) { epochs.add(m); }
+        @Override public void preview(Preview p) { previews.add(p); }
+        @Override public void warning(String m) { warnings.add(m); }
+        @Override public void finished(RunOutcome o) { outcome = o; }
+
+        double meanLoss(int from, int to) {
+            return batches.subList(from, to).stream().mapToDouble(BatchPoint::loss).average().orElseThrow();
+        }
+    }
+
+    @Test
+    void itLearns() {
+        // 400 steps of batch 50 on 2,000 images: the batch loss must fall by at least 40 %
+        Recorder r = new Recorder();
+        RunOutcome o = new Trainer(small().withTrainLimit(2000).withEpochs(10), mnist, r).run();
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.message());
+        assertEquals(400, r.batches.size());
+        double first = r.meanLoss(0, 10), last = r.meanLoss(390, 400);
+        assertTrue(last < 0.6 * first, "loss went from " + first + " to " + last);
+        assertTrue(r.epochs.get(9).testBce() < r.epochs.get(0).testBce());
+        assertTrue(r.epochs.get(9).testBce() > r.info.bceFloor(), "no model beats the entropy floor");
+    }
+
+    @Test
+    void sameSeedGivesIdenticalLosses() {
+        Recorder a = new Recorder(), b = new Recorder();
+        new Trainer(small().withThreads(2), mnist, a).run();
+        new Trainer(small().withThreads(2), mnist, b).run();
+        assertEquals(a.batches.size(), b.batches.size());
+        for (int i = 0; i < a.batches.size(); i++) assertEquals(a.batches.get(i).loss(), b.batches.get(i).loss(), 0.0);
+        assertEquals(a.epochs.get(1).testBce(), b.epochs.get(1).testBce(), 0.0);
+        Recorder c = new Recorder();
+        new Trainer(small().withThreads(2).withSeed(7), mnist, c).run();
+        assertNotEquals(a.batches.get(5).loss(), c.batches.get(5).loss());
+    }
+
+    @Test
+    void oneThreadAndTwoThreadsAgreeClosely() {
+        Recorder one = new Recorder(), two = new Recorder();
+        new Trainer(small().withThreads(1), mnist, one).run();
+        new Trainer(small().withThreads(2), mnist, two).run();
+        assertEquals(one.epochs.get(1).testBce(), two.epochs.get(1).testBce(), 1e-3);
+    }
+
+    @Test
+    void stopDuringEpochKeepsLastCompleteWeights() {
+        Trainer[] t = new Trainer[1];
+        Recorder r = new Recorder() {
+            @Override public void batch(BatchPoint p) {
+                super.batch(p);
+                if (p.step() == 3) t[0].stop();
+            }
+        };
+        t[0] = new Trainer(small(), mnist, r);
+        RunOutcome o = t[0].run();
+        assertEquals(RunOutcome.Status.STOPPED, o.status());
+        assertEquals(3, o.steps());
+        assertEquals(0, o.epochsCompleted());
+        assertTrue(r.epochs.isEmpty());
+        assertTrue(t[0].model().isFinite());
+        assertEquals(3, t[0].optimizer().steps(), "the model is the result of exactly the 3 steps taken");
+    }
+
+    @Test
+    void pauseHoldsBetweenBatchesUntilResumed() throws Exception {
+        Trainer[] t = new Trainer[1];
+        long[] resumedAt = new long[1];
+        Recorder r = new Recorder() {
+            @Override public void batch(BatchPoint p) {
+                super.batch(p);
+                if (p.step() == 2) {
+                    t[0].pause();
+                    new Thread(() -> {
+                        try { Thread.sleep(300); } catch (InterruptedException ignored) { }
+                        resumedAt[0] = System.nanoTime();
+                        t[0].resume();
+                    }).start();
+                }
+                if (p.step() == 3) assertTrue(resumedAt[0] != 0 && System.nanoTime() >= resumedAt[0], "batch 3 ran while paused");
+            }
+        };
+        t[0] = new Trainer(small().withEpochs(1), mnist, r);
+        assertEquals(RunOutcome.Status.FINISHED, t[0].run().status());
+        assertEquals(20, r.batches.size());
+    }
+
+    @Test
+    void divergenceStopsAndRestoresLastGoodWeights() {
+        TrainingConfig wild = small().withOutput(Activation.LINEAR).withLoss(Loss.MSE).withScale(Scale.RAW)
+                .withOptimizer(OptimizerKind.SGD).withLearningRate(5);
+        Recorder r = new Recorder();
+        Trainer t = new Trainer(wild, mnist, r);
+        RunOutcome o = t.run();
+        assertEquals(RunOutcome.Status.DIVERGED, o.status(), o.message());
+        assertTrue(o.message().contains("diverged"));
+        assertTrue(t.model().isFinite(), "weights were restored to finite ones");
+        assertFalse(r.warnings.isEmpty());
+    }
+
+    @Test
+    void softmaxOutputsSumToOneOnTheTestSet() {
+        Recorder r = new Recorder();
+        new Trainer(small().withEpochs(1).withOutput(Activation.SOFTMAX), mnist, r).run();
+        assertEquals(1.0, r.epochs.get(0).outputSum(), 1e-4);
+        assertTrue(r.info.warnings().stream().anyMatch(w -> w.contains("sum to 1")));
+    }
+
+    @Test
+    void rawTargetsWithBceAreFlagged() {
+        Recorder r = new Recorder();
+        new Trainer(small().withEpochs(1).withScale(Scale.RAW).withOutput(Activation.SOFTMAX), mnist, r).run();
+        assertTrue(r.info.warnings().stream().anyMatch(w -> w.contains("targets outside [0,1]")));
+    }
+
+    @Test
+    void previewsCarryReconstructionsOfTheChosenDigits() {
+        Recorder r = new Recorder();
+        Trainer t = new Trainer(small().withEpochs(1), mnist, r);
+        t.setPreview(new int[]{0, 1, 2}, 0);
+        t.run();
+        assertFalse(r.previews.isEmpty());
+        Preview last = r.previews.get(r.previews.size() - 1);
+        assertArrayEquals(new int[]{0, 1, 2}, last.indices());
+        assertEquals(3 * 784, last.pixels().length);
+        for (float v : last.pixels()) assertTrue(v >= 0 && v <= 1);
+        assertTrue(last.bce()[0] > 0 && last.mse()[0] > 0);
+    }
+
+    @Test
+    void invalidSettingsFailWithTheReason() {
+        Recorder r = new Recorder();
+        RunOutcome o = new Trainer(small().withLayers(new int[]{784, 10, 700}), mnist, r).run();
+        assertEquals(RunOutcome.Status.FAILED, o.status());
+        assertTrue(o.message().contains("last width must be the image size"), o.message());
+    }
+
+    @Test
+    void moreThreadsThanRowsStillTrains() {
+        Recorder r = new Recorder();
+        RunOutcome o = new Trainer(small().withTrainLimit(30).withBatchSize(1).withEpochs(1).withThreads(4), mnist, r).run();
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.message());
+        assertEquals(30, r.batches.size());
+    }
+}
