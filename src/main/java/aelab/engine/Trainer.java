@@ -29,17 +29,41 @@ public final class Trainer {
     private volatile boolean stopRequested;
     private boolean paused;
     private int epochsDone;
+    private int batchesDone;       // of the epoch after epochsDone
+    private double partialLossSum; // Σ batch losses of those batches
     private long stepsDone;
 
+    /** A new run from Glorot-initialised weights. */
     public Trainer(TrainingConfig config, Dataset data, TrainingListener listener) {
+        this(config, data, listener, null);
+    }
+
+    /** Trains on from a checkpoint (a copy is taken), or from fresh weights when it is null. */
+    public Trainer(TrainingConfig config, Dataset data, TrainingListener listener, Checkpoint from) {
         this.config = config;
         this.data = data;
         this.listener = listener;
         this.model = Autoencoder.of(config);
         int[] sizes = model.paramSizes();
         this.optimizer = config.optimizer().create(sizes, config.learningRate());
+        if (from != null) {
+            model.copyFrom(from.model());
+            optimizer.copyFrom(from.optimizer());
+            epochsDone = from.epochsDone();
+            batchesDone = from.batchesDone();
+            partialLossSum = from.partialLossSum();
+            stepsDone = from.steps();
+        }
         this.goodModel = model.copy();
         this.goodOptimizer = config.optimizer().create(sizes, config.learningRate());
+        keepGood();
+    }
+
+    /** Where the run stands; call only when no run is in progress. */
+    public Checkpoint checkpoint() {
+        Optimizer o = config.optimizer().create(model.paramSizes(), config.learningRate());
+        o.copyFrom(optimizer);
+        return new Checkpoint(model.copy(), o, epochsDone, batchesDone, partialLossSum, stepsDone);
     }
 
     public TrainingConfig config() { return config; }
@@ -99,23 +123,23 @@ public final class Trainer {
                     Entropy.bceFloor(test, config.testLimit()), List.copyOf(warnings), dp.kernelName(), threads);
             listener.started(info);
             int[] order = new int[count];
-            for (int i = 0; i < count; i++) order[i] = i;
-            SplittableRandom shuffle = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
             long start = System.nanoTime(), lastPreview = Long.MIN_VALUE / 2;
-            sendPreview(dp, test, 0, 0);
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            sendPreview(dp, test, epochsDone, stepsDone);
+            for (int epoch = epochsDone + 1; epoch <= config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                shuffle(order, shuffle); // Fisher–Yates, a new order every epoch
-                double lossSum = 0;
-                for (int b = 0; b < batches; b++) {
+                shuffle(order, config.seed(), epoch);
+                double lossSum = partialLossSum;
+                for (int b = batchesDone; b < batches; b++) {
                     if (!awaitGo()) return stopped();
                     int from = b * batch, rows = Math.min(batch, count - from);
                     if (!dp.step(train.pixels(), order, from, rows, config.scale(), config.loss(), optimizer))
                         return diverged(epoch, b + 1, dp.sums(0) / ((double) rows * model.width(model.layerCount())));
                     stepsDone++;
+                    batchesDone = b + 1;
                     double n = (double) rows * model.width(model.layerCount());
                     double loss = dp.sums(0) / n;
                     lossSum += loss;
+                    partialLossSum = lossSum;
                     listener.batch(new BatchPoint(epoch, b + 1, stepsDone, loss, dp.sums(1) / n, dp.sums(2) / n,
                             System.nanoTime() - start));
                     if (stepsDone % CHECKPOINT_EVERY == 0) keepGood();
@@ -128,8 +152,10 @@ public final class Trainer {
                 Evaluation e = dp.evaluate(test, config.testLimit(), config.scale(), config.loss());
                 if (!Double.isFinite(e.loss()) || !model.isFinite())
                     return diverged(epoch, batches, e.loss());
-                keepGood();
                 epochsDone = epoch;
+                batchesDone = 0;
+                partialLossSum = 0;
+                keepGood();
                 sendPreview(dp, test, epoch, stepsDone);
                 listener.epoch(new EpochMetrics(epoch, lossSum / batches, e.loss(), e.bce(), e.mse(), e.outputSum(),
                         (System.nanoTime() - epochStart) / 1e9));
@@ -143,7 +169,13 @@ public final class Trainer {
         if (idx.length > 0) listener.preview(dp.preview(test, idx, config.scale(), step, epoch));
     }
 
-    private static void shuffle(int[] a, SplittableRandom rng) {
+    /**
+     * The order of an epoch: a Fisher–Yates shuffle of 0 … n−1 seeded by (seed, epoch) alone, so a run
+     * continued from a checkpoint sees the same batches as one that never stopped.
+     */
+    static void shuffle(int[] a, long seed, int epoch) {
+        for (int i = 0; i < a.length; i++) a[i] = i;
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1), t = a[i];
             a[i] = a[j];
@@ -164,9 +196,17 @@ public final class Trainer {
         return !stopRequested;
     }
 
+    private int goodEpochs, goodBatches;
+    private double goodLossSum;
+    private long goodSteps;
+
     private void keepGood() {
         goodModel.copyFrom(model);
         goodOptimizer.copyFrom(optimizer);
+        goodEpochs = epochsDone;
+        goodBatches = batchesDone;
+        goodLossSum = partialLossSum;
+        goodSteps = stepsDone;
     }
 
     private RunOutcome stopped() {
@@ -177,8 +217,12 @@ public final class Trainer {
     private RunOutcome diverged(int epoch, int batch, double loss) {
         model.copyFrom(goodModel);
         optimizer.copyFrom(goodOptimizer);
+        epochsDone = goodEpochs;
+        batchesDone = goodBatches;
+        partialLossSum = goodLossSum;
+        stepsDone = goodSteps;
         String msg = "training diverged: the loss became " + loss + " at epoch " + epoch + ", batch " + batch
-                + "; the weights are back to the last ones with a finite loss (step " + goodOptimizer.steps()
+                + "; the weights are back to the last ones with a finite loss (step " + goodSteps
                 + "). Try a lower learning rate or scale pixels to [0,1].";
         listener.warning(msg);
         return new RunOutcome(RunOutcome.Status.DIVERGED, msg, epochsDone, stepsDone);

@@ -177,4 +177,36 @@ class TrainerTest {
         assertEquals(RunOutcome.Status.FINISHED, o.status(), o.message());
         assertEquals(30, r.batches.size());
     }
+
+    @Test
+    void continuingFromACheckpointGivesTheSameCurveAsNeverStopping() {
+        TrainingConfig c = small().withEpochs(2).withThreads(2);
+        Recorder whole = new Recorder();
+        new Trainer(c, mnist, whole).run();
+
+        Trainer[] t = new Trainer[1];
+        Recorder first = new Recorder() {
+            @Override public void batch(BatchPoint p) {
+                super.batch(p);
+                if (p.step() == 27) t[0].stop(); // part-way through epoch 2 (20 batches an epoch)
+            }
+        };
+        t[0] = new Trainer(c, mnist, first);
+        t[0].run();
+        Checkpoint cp = t[0].checkpoint();
+        assertEquals(1, cp.epochsDone());
+        assertEquals(7, cp.batchesDone());
+        Recorder rest = new Recorder();
+        new Trainer(c, mnist, rest, cp).run();
+
+        assertEquals(whole.batches.size(), first.batches.size() + rest.batches.size());
+        for (int i = 0; i < rest.batches.size(); i++) {
+            BatchPoint a = whole.batches.get(27 + i), b = rest.batches.get(i);
+            assertEquals(a.step(), b.step());
+            assertEquals(a.loss(), b.loss(), 0.0, "step " + a.step());
+        }
+        EpochMetrics a = whole.epochs.get(1), b = rest.epochs.get(0);
+        assertEquals(a.testBce(), b.testBce(), 0.0);
+        assertEquals(a.trainLoss(), b.trainLoss(), 1e-12);
+    }
 }
