@@ -14,11 +14,15 @@ public final class Cli {
     static final String USAGE = """
             usage: java -jar autoencoder-lab.jar                  open the desktop app
                    java -jar autoencoder-lab.jar train [options]  train one experiment headless
+                   java -jar autoencoder-lab.jar compare --runs OUT:LOSS[:SCALE],... [options]
+                                                  train 2-4 runs side by side, print a results table
                    java -jar autoencoder-lab.jar bench [--steps N] [--threads N]
-            train options:
+            train and compare options:
             """ + ConfigOptions.USAGE + """
               --data DIR                        folder of MNIST-layout IDX files (default: bundled MNIST)
-              --metrics FILE.csv                write per-epoch metrics as CSV
+              --metrics FILE.csv                train: write per-epoch metrics as CSV
+              --runs sigmoid:bce,softmax:bce:raw compare: the runs (output:loss[:scale])
+              --metrics-dir DIR                 compare: write one metrics CSV per run
             """;
 
     private final PrintStream out, err;
@@ -38,6 +42,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "train" -> new TrainCommand(out, err).run(args);
                 case "bench" -> new BenchCommand(out).run(args);
+                case "compare" -> new CompareCommand(out).run(args);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

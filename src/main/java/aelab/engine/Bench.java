@@ -20,7 +20,8 @@ public final class Bench {
         int batches = count / batch;
         int[] order = new int[count];
         for (int i = 0; i < count; i++) order[i] = i;
-        try (DataParallel dp = new DataParallel(model, threads, batch)) {
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            DataParallel dp = new DataParallel(model, pool, batch);
             for (int s = 0; s < warmup; s++)
                 dp.step(data.train().pixels(), order, (s % batches) * batch, batch, config.scale(), config.loss(), opt);
             long t0 = System.nanoTime();

@@ -11,7 +11,7 @@ import aelab.engine.kernel.MatMuls;
  * optimizer there. Two hand-offs per batch, nothing allocated; the sums are always taken in worker
  * order, so the same thread count gives the same numbers.
  */
-final class DataParallel implements AutoCloseable {
+final class DataParallel {
     private final Autoencoder model;
     private final WorkerPool pool;
     private final Workspace[] ws;
@@ -28,9 +28,10 @@ final class DataParallel implements AutoCloseable {
     private Loss loss;
     private Optimizer optimizer;
 
-    DataParallel(Autoencoder model, int threads, int rowsPerBatch) {
+    DataParallel(Autoencoder model, WorkerPool pool, int rowsPerBatch) {
         this.model = model;
-        this.pool = new WorkerPool(threads);
+        this.pool = pool;
+        int threads = pool.size();
         capacity = Math.max(1, (rowsPerBatch + threads - 1) / threads);
         ws = new Workspace[threads];
         mm = new MatMul[threads];
@@ -180,5 +181,4 @@ final class DataParallel implements AutoCloseable {
         return new Preview(step, epoch, indices.clone(), d, pixels, bce, mse, sum);
     }
 
-    @Override public void close() { pool.close(); }
 }

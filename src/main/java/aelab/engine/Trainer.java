@@ -3,7 +3,6 @@ package aelab.engine;
 import aelab.data.Dataset;
 import aelab.data.ImageSet;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -95,78 +94,127 @@ public final class Trainer {
         synchronized (this) { notifyAll(); }
     }
 
-    /** Trains to the end (or until stopped); returns how it ended, also sent to the listener. */
+    /** Trains to the end (or until stopped) on its own threads; returns how it ended, also sent to the listener. */
     public RunOutcome run() {
-        RunOutcome outcome;
-        try {
-            outcome = train();
-        } catch (RuntimeException | OutOfMemoryError e) {
-            outcome = new RunOutcome(RunOutcome.Status.FAILED, "training failed: " + e, epochsDone, stepsDone);
+        try (WorkerPool pool = new WorkerPool(threadsFor(config))) {
+            return run(pool);
         }
+    }
+
+    /** The same on a pool shared with other runs (side-by-side training). */
+    public RunOutcome run(WorkerPool pool) {
+        RunOutcome outcome = open(pool);
+        while (outcome == null) outcome = advance();
+        return outcome;
+    }
+
+    static int threadsFor(TrainingConfig c) {
+        return Math.max(1, Math.min(c.effectiveThreads(), c.batchSize()));
+    }
+
+    // The state of an open run, between open() and the outcome.
+    private DataParallel dp;
+    private int[] order;
+    private int count, batch, batches, epoch;
+    private long start, epochStart, lastPreview;
+
+    /** Prepares the run and announces it; the outcome if it cannot start, else null. */
+    RunOutcome open(WorkerPool pool) {
+        ImageSet train = data.train(), test = data.test();
+        List<String> problems = config.problems(train.imageSize());
+        if (!problems.isEmpty())
+            return finish(new RunOutcome(RunOutcome.Status.FAILED, String.join("; ", problems), 0, 0));
+        try {
+            count = config.trainLimit() == 0 ? train.count() : Math.min(config.trainLimit(), train.count());
+            batch = Math.min(config.batchSize(), count);
+            batches = (count + batch - 1) / batch;
+            dp = new DataParallel(model, pool, batch);
+            RunInfo info = new RunInfo(config, count, config.testLimit() == 0 ? test.count()
+                    : Math.min(config.testLimit(), test.count()), batches,
+                    Entropy.bceFloor(test, config.testLimit()), List.copyOf(config.warnings()), dp.kernelName(),
+                    pool.size());
+            listener.started(info);
+            order = new int[count];
+            start = System.nanoTime();
+            lastPreview = start;
+            sendPreview(epochsDone, stepsDone);
+            epoch = epochsDone;
+            return epoch >= config.epochs() ? finished() : null;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return failed(e);
+        }
+    }
+
+    /**
+     * One mini-batch, followed by the evaluation when it ends an epoch. Waits here while paused.
+     * Returns null while the run goes on, else how it ended.
+     */
+    RunOutcome advance() {
+        try {
+            if (!awaitGo()) return finish(stopped());
+            ImageSet train = data.train();
+            if (epochStart == 0) beginEpoch();
+            int b = batchesDone, from = b * batch, rows = Math.min(batch, count - from);
+            double n = (double) rows * model.width(model.layerCount());
+            if (!dp.step(train.pixels(), order, from, rows, config.scale(), config.loss(), optimizer))
+                return finish(diverged(epoch, b + 1, dp.sums(0) / n));
+            stepsDone++;
+            batchesDone = b + 1;
+            double loss = dp.sums(0) / n;
+            partialLossSum += loss;
+            listener.batch(new BatchPoint(epoch, b + 1, stepsDone, loss, dp.sums(1) / n, dp.sums(2) / n,
+                    System.nanoTime() - start));
+            if (stepsDone % CHECKPOINT_EVERY == 0) keepGood();
+            long now = System.nanoTime();
+            if (now - lastPreview >= previewIntervalNanos) {
+                sendPreview(epoch, stepsDone);
+                lastPreview = now;
+            }
+            return batchesDone == batches ? endEpoch() : null;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return failed(e);
+        }
+    }
+
+    private void beginEpoch() {
+        epoch = epochsDone + 1;
+        epochStart = System.nanoTime();
+        shuffle(order, config.seed(), epoch);
+    }
+
+    private RunOutcome endEpoch() {
+        Evaluation e = dp.evaluate(data.test(), config.testLimit(), config.scale(), config.loss());
+        if (!Double.isFinite(e.loss()) || !model.isFinite()) return finish(diverged(epoch, batches, e.loss()));
+        double trainLoss = partialLossSum / batches;
+        epochsDone = epoch;
+        batchesDone = 0;
+        partialLossSum = 0;
+        keepGood();
+        sendPreview(epoch, stepsDone);
+        listener.epoch(new EpochMetrics(epoch, trainLoss, e.loss(), e.bce(), e.mse(), e.outputSum(),
+                (System.nanoTime() - epochStart) / 1e9));
+        epochStart = 0;
+        return epochsDone >= config.epochs() ? finished() : null;
+    }
+
+    private RunOutcome finished() {
+        return finish(new RunOutcome(RunOutcome.Status.FINISHED, "finished " + config.epochs() + " epochs",
+                epochsDone, stepsDone));
+    }
+
+    private RunOutcome failed(Throwable e) {
+        return finish(new RunOutcome(RunOutcome.Status.FAILED, "training failed: " + e, epochsDone, stepsDone));
+    }
+
+    private RunOutcome finish(RunOutcome outcome) {
+        dp = null;
         listener.finished(outcome);
         return outcome;
     }
 
-    private RunOutcome train() {
-        ImageSet train = data.train(), test = data.test();
-        List<String> problems = config.problems(train.imageSize());
-        if (!problems.isEmpty())
-            return new RunOutcome(RunOutcome.Status.FAILED, String.join("; ", problems), 0, 0);
-        int count = config.trainLimit() == 0 ? train.count() : Math.min(config.trainLimit(), train.count());
-        int batch = Math.min(config.batchSize(), count);
-        int batches = (count + batch - 1) / batch;
-        int threads = Math.max(1, Math.min(config.effectiveThreads(), batch));
-        try (DataParallel dp = new DataParallel(model, threads, batch)) {
-            List<String> warnings = new ArrayList<>(config.warnings());
-            RunInfo info = new RunInfo(config, count, config.testLimit() == 0 ? test.count()
-                    : Math.min(config.testLimit(), test.count()), batches,
-                    Entropy.bceFloor(test, config.testLimit()), List.copyOf(warnings), dp.kernelName(), threads);
-            listener.started(info);
-            int[] order = new int[count];
-            long start = System.nanoTime(), lastPreview = Long.MIN_VALUE / 2;
-            sendPreview(dp, test, epochsDone, stepsDone);
-            for (int epoch = epochsDone + 1; epoch <= config.epochs(); epoch++) {
-                long epochStart = System.nanoTime();
-                shuffle(order, config.seed(), epoch);
-                double lossSum = partialLossSum;
-                for (int b = batchesDone; b < batches; b++) {
-                    if (!awaitGo()) return stopped();
-                    int from = b * batch, rows = Math.min(batch, count - from);
-                    if (!dp.step(train.pixels(), order, from, rows, config.scale(), config.loss(), optimizer))
-                        return diverged(epoch, b + 1, dp.sums(0) / ((double) rows * model.width(model.layerCount())));
-                    stepsDone++;
-                    batchesDone = b + 1;
-                    double n = (double) rows * model.width(model.layerCount());
-                    double loss = dp.sums(0) / n;
-                    lossSum += loss;
-                    partialLossSum = lossSum;
-                    listener.batch(new BatchPoint(epoch, b + 1, stepsDone, loss, dp.sums(1) / n, dp.sums(2) / n,
-                            System.nanoTime() - start));
-                    if (stepsDone % CHECKPOINT_EVERY == 0) keepGood();
-                    long now = System.nanoTime();
-                    if (now - lastPreview >= previewIntervalNanos) {
-                        sendPreview(dp, test, epoch, stepsDone);
-                        lastPreview = now;
-                    }
-                }
-                Evaluation e = dp.evaluate(test, config.testLimit(), config.scale(), config.loss());
-                if (!Double.isFinite(e.loss()) || !model.isFinite())
-                    return diverged(epoch, batches, e.loss());
-                epochsDone = epoch;
-                batchesDone = 0;
-                partialLossSum = 0;
-                keepGood();
-                sendPreview(dp, test, epoch, stepsDone);
-                listener.epoch(new EpochMetrics(epoch, lossSum / batches, e.loss(), e.bce(), e.mse(), e.outputSum(),
-                        (System.nanoTime() - epochStart) / 1e9));
-            }
-            return new RunOutcome(RunOutcome.Status.FINISHED, "finished " + config.epochs() + " epochs", epochsDone, stepsDone);
-        }
-    }
-
-    private void sendPreview(DataParallel dp, ImageSet test, int epoch, long step) {
+    private void sendPreview(int epoch, long step) {
         int[] idx = previewIndices;
-        if (idx.length > 0) listener.preview(dp.preview(test, idx, config.scale(), step, epoch));
+        if (idx.length > 0) listener.preview(dp.preview(data.test(), idx, config.scale(), step, epoch));
     }
 
     /**

@@ -73,4 +73,17 @@ class CliTest {
         String last = out().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.matches("samples/s: \\d+"), last);
     }
+
+    @Test
+    void comparePrintsOneRowPerRunAndWritesACsvEach(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("compare", "--runs", "softmax:bce,sigmoid:mse", "--epochs", "1", "--train-limit", "300",
+                "--test-limit", "100", "--metrics-dir", dir.toString()), err());
+        assertTrue(out().contains("softmax + bce, [0,1]") && out().contains("sigmoid + mse, [0,1]"), out());
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count());
+        }
+        assertEquals(2, run("compare", "--runs", "sigmoid:bce"));
+        assertTrue(err().contains("2 to 4 runs"), err());
+        assertEquals(2, run("compare", "--runs", "relu:bce,sigmoid:bce"));
+    }
 }

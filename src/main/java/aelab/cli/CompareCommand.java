@@ -1,0 +1,133 @@
+package aelab.cli;
+
+import aelab.data.Dataset;
+import aelab.data.DatasetException;
+import aelab.engine.Activation;
+import aelab.engine.EpochMetrics;
+import aelab.engine.Loss;
+import aelab.engine.RunInfo;
+import aelab.engine.RunOutcome;
+import aelab.engine.Scale;
+import aelab.engine.SideBySide;
+import aelab.engine.Trainer;
+import aelab.engine.TrainingConfig;
+import aelab.engine.TrainingListener;
+import aelab.io.AtomicFiles;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code compare --runs softmax:bce,sigmoid:bce,sigmoid:mse}: trains 2–4 variants of one experiment
+ * side by side (same seed, same initial weights, same batches) and prints a results table.
+ */
+final class CompareCommand {
+    private final PrintStream out;
+
+    CompareCommand(PrintStream out) { this.out = out; }
+
+    /** What one run of the comparison collected. */
+    private static final class Result implements TrainingListener {
+        final TrainingConfig config;
+        final StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
+        EpochMetrics last;
+        double floor, seconds;
+        RunOutcome outcome;
+
+        Result(TrainingConfig config) { this.config = config; }
+
+        @Override public void started(RunInfo info) { floor = info.bceFloor(); }
+
+        @Override public void epoch(EpochMetrics m) {
+            last = m;
+            seconds += m.seconds();
+            csv.append(m.csv()).append('\n');
+        }
+
+        @Override public void finished(RunOutcome o) { outcome = o; }
+    }
+
+    int run(String[] args) throws UsageException, DatasetException, Cli.CommandFailed {
+        Set<String> names = new HashSet<>(ConfigOptions.NAMES);
+        names.addAll(List.of("data", "runs", "metrics-dir"));
+        Options o = new Options(args, 1, names);
+        if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
+        if (!o.has("runs")) throw new UsageException("--runs is required, e.g. --runs softmax:bce,sigmoid:bce,sigmoid:mse");
+        TrainingConfig base = ConfigOptions.parse(o);
+        List<TrainingConfig> configs = parseRuns(o.string("runs", ""), base);
+        Dataset data = Cli.loadData(o);
+        for (TrainingConfig c : configs) {
+            List<String> problems = c.problems(data.train().imageSize());
+            if (!problems.isEmpty()) throw new UsageException(String.join("; ", problems));
+        }
+        List<Result> results = new ArrayList<>();
+        List<Trainer> trainers = new ArrayList<>();
+        for (TrainingConfig c : configs) {
+            Result r = new Result(c);
+            results.add(r);
+            trainers.add(new Trainer(c, data, r));
+        }
+        out.printf(Locale.ROOT, "%s: training %d runs side by side, %d epochs each, seed %d%n", data.name(),
+                configs.size(), base.epochs(), base.seed());
+        long t0 = System.nanoTime();
+        new SideBySide(trainers).run();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        printTable(results);
+        out.printf(Locale.ROOT, "wall time %.1f s%n", wall);
+        if (o.has("metrics-dir")) writeCsvs(Path.of(o.string("metrics-dir", "")), results);
+        return results.stream().allMatch(r -> r.outcome.status() == RunOutcome.Status.FINISHED) ? 0 : 1;
+    }
+
+    /** "softmax:bce,sigmoid:mse:raw" → one config per item, output:loss[:scale] over the base settings. */
+    static List<TrainingConfig> parseRuns(String spec, TrainingConfig base) throws UsageException {
+        List<TrainingConfig> list = new ArrayList<>();
+        for (String item : spec.split(",")) {
+            String[] p = item.trim().split(":");
+            if (p.length < 2 || p.length > 3)
+                throw new UsageException("--runs: '" + item + "' should be output:loss or output:loss:scale, e.g. sigmoid:bce");
+            try {
+                Activation out = Activation.parse(p[0]);
+                if (!out.allowedOutput()) throw new IllegalArgumentException("output must be softmax, sigmoid or linear, not " + out);
+                TrainingConfig c = base.withOutput(out).withLoss(Loss.parse(p[1]));
+                list.add(p.length == 3 ? c.withScale(Scale.parse(p[2])) : c);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--runs: " + e.getMessage());
+            }
+        }
+        if (list.size() < 2 || list.size() > 4) throw new UsageException("--runs takes 2 to 4 runs, not " + list.size());
+        return list;
+    }
+
+    private void printTable(List<Result> results) {
+        out.printf(Locale.ROOT, "%-3s %-28s %9s %9s %11s %6s %8s  %s%n", "#", "run", "test_bce", "test_mse",
+                "above_floor", "epochs", "seconds", "outcome");
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            EpochMetrics m = r.last;
+            out.printf(Locale.ROOT, "%-3d %-28s %9s %9s %11s %6d %8.1f  %s%n", i + 1, r.config.label(),
+                    m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testBce()),
+                    m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testMse()),
+                    m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testBce() - r.floor),
+                    m == null ? 0 : m.epoch(), r.seconds, r.outcome.status().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void writeCsvs(Path dir, List<Result> results) throws Cli.CommandFailed {
+        for (int i = 0; i < results.size(); i++) {
+            TrainingConfig c = results.get(i).config;
+            Path f = dir.resolve(String.format(Locale.ROOT, "run%d-%s-%s-%s.csv", i + 1, c.output(), c.loss(), c.scale()));
+            try {
+                AtomicFiles.writeString(f, results.get(i).csv.toString());
+            } catch (IOException e) {
+                throw new Cli.CommandFailed("could not write " + f + ": " + e.getMessage());
+            }
+            out.println("wrote " + f);
+        }
+    }
+}

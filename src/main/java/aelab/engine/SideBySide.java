@@ -1,0 +1,53 @@
+package aelab.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Trains several runs together, in lockstep: one mini-batch of each in turn, all on one shared
+ * worker pool, so each run gets the same share of the cores and uses them all while it steps. Each
+ * run's numbers are exactly those it would have alone with the same thread count: runs with the
+ * same seed and widths start from the same weights and see the same mini-batches.
+ */
+public final class SideBySide {
+    private final List<Trainer> trainers;
+    private volatile boolean stopRequested;
+
+    public SideBySide(List<Trainer> trainers) {
+        if (trainers.isEmpty()) throw new IllegalArgumentException("nothing to train");
+        this.trainers = List.copyOf(trainers);
+    }
+
+    public List<Trainer> trainers() { return trainers; }
+
+    /** Runs every trainer to its end; outcomes in the order of the trainers. */
+    public List<RunOutcome> run() {
+        int threads = 1;
+        for (Trainer t : trainers) threads = Math.max(threads, Trainer.threadsFor(t.config()));
+        RunOutcome[] outcomes = new RunOutcome[trainers.size()];
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            for (int i = 0; i < outcomes.length; i++) outcomes[i] = trainers.get(i).open(pool);
+            boolean active = true;
+            while (active) {
+                active = false;
+                for (int i = 0; i < outcomes.length; i++) {
+                    if (outcomes[i] != null) continue;
+                    if (stopRequested) trainers.get(i).stop();
+                    outcomes[i] = trainers.get(i).advance();
+                    active |= outcomes[i] == null;
+                }
+            }
+        }
+        return new ArrayList<>(Arrays.asList(outcomes));
+    }
+
+    public void pause() { trainers.forEach(Trainer::pause); }
+
+    public void resume() { trainers.forEach(Trainer::resume); }
+
+    public void stop() {
+        stopRequested = true;
+        trainers.forEach(Trainer::stop);
+    }
+}
