@@ -59,7 +59,7 @@ final class DataParallel {
         this.rows = rows;
         this.factor = sc.factor();
         this.loss = loss;
-        this.yScale = sc == Scale.UNIT ? 1f : 1f / 255f;
+        this.yScale = sc.toUnit();
         this.pDivisor = sc.outputDivisor(model.output);
         this.scale = 1f / ((float) rows * model.widths[model.widths.length - 1]);
         pool.run(this::forwardBackward);
@@ -127,7 +127,7 @@ final class DataParallel {
         this.order = identity;
         this.factor = sc.factor();
         this.loss = loss;
-        this.yScale = sc == Scale.UNIT ? 1f : 1f / 255f;
+        this.yScale = sc.toUnit();
         this.pDivisor = sc.outputDivisor(model.output);
         for (int start = 0; start < count; start += chunk) {
             this.from = start;
@@ -163,20 +163,15 @@ final class DataParallel {
         s.load(set.pixels(), indices, 0, count, sc.factor());
         s.forward(model, mm[0], count);
         float[] p = s.output(), pixels = new float[count * d];
-        float inv = 1f / sc.outputDivisor(model.output), yScale = sc == Scale.UNIT ? 1f : 1f / 255f;
+        float inv = 1f / sc.outputDivisor(model.output);
+        for (int j = 0; j < count * d; j++) pixels[j] = p[j] * inv;
+        double[][] rows = new double[count][3];
+        s.rowMetrics(count, sc.toUnit(), sc.outputDivisor(model.output), rows);
         double[] bce = new double[count], mse = new double[count], sum = new double[count];
         for (int r = 0; r < count; r++) {
-            double b = 0, m = 0, t = 0;
-            for (int j = r * d; j < (r + 1) * d; j++) {
-                float q = p[j] * inv, y = s.y[j] * yScale, e = q - y;
-                pixels[j] = q;
-                b += Loss.bce(q, y);
-                m += e * e;
-                t += p[j];
-            }
-            bce[r] = b / d;
-            mse[r] = m / d;
-            sum[r] = t;
+            bce[r] = rows[r][0];
+            mse[r] = rows[r][1];
+            sum[r] = rows[r][2];
         }
         return new Preview(step, epoch, indices.clone(), d, pixels, bce, mse, sum);
     }

@@ -19,6 +19,9 @@ public enum Scale {
     /** Multiply a 0–255 pixel by this to get the network's input and target. */
     public float factor() { return factor; }
 
+    /** Multiply an input or target on the network's scale by this to get a [0,1] intensity. */
+    public float toUnit() { return 1f / (255f * factor); }
+
     /**
      * What an output must be divided by to read it as a [0,1] intensity. Sigmoid and softmax outputs
      * are bounded by 1 already and can only mean [0,1] intensities; a linear output trained on raw

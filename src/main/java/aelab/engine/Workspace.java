@@ -1,5 +1,6 @@
 package aelab.engine;
 
+import aelab.engine.kernel.Elementwise;
 import aelab.engine.kernel.MatMul;
 
 /**
@@ -24,6 +25,8 @@ final class Workspace {
     final float[][] gB;   // like b
     /** Sums over the rows of the last pass: trained loss (own scale), BCE and MSE on [0,1], Σ outputs. */
     double lossSum, bceSum, mseSum, outputSum;
+    private final Elementwise ew = Elementwise.best();
+    private final double[] sums = new double[3];
 
     Workspace(int[] widths, int capacity) {
         this.capacity = capacity;
@@ -71,7 +74,7 @@ final class Workspace {
         float[] p = output();
         int n = rows * widths[layers];
         if (m.output == Activation.SIGMOID) {
-            for (int i = 0; i < n; i++) p[i] = Activation.sigmoid(z[i]);
+            ew.sigmoid(z, p, n);
         } else {
             System.arraycopy(z, 0, p, 0, n);
             m.output.forward(p, n, widths[layers]);
@@ -98,12 +101,7 @@ final class Workspace {
         int n = rows * widths[widths.length - 1];
         float[] p = output();
         if (fromLogits(m, loss)) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += Loss.bceFromLogit(z[i], y[i]);
-                d1[i] = scale * (p[i] - y[i]); // dl/dz = σ(z) − y
-            }
-            lossSum = s;
+            lossSum = ew.bceFromLogits(z, p, y, d1, n, scale);
         } else {
             lossSum = loss.sum(p, y, n);
             loss.gradient(p, y, d1, n, scale);
@@ -115,9 +113,7 @@ final class Workspace {
     void lossOnly(Autoencoder m, Loss loss, int rows) {
         int n = rows * widths[widths.length - 1];
         if (fromLogits(m, loss)) {
-            double s = 0;
-            for (int i = 0; i < n; i++) s += Loss.bceFromLogit(z[i], y[i]);
-            lossSum = s;
+            lossSum = ew.bceFromLogits(z, output(), y, null, n, 0f);
         } else {
             lossSum = loss.sum(output(), y, n);
         }
@@ -129,18 +125,21 @@ final class Workspace {
      */
     void metrics(int rows, float yScale, float pDivisor) {
         int n = rows * widths[widths.length - 1];
-        float[] p = output();
-        float inv = 1f / pDivisor;
-        double bce = 0, mse = 0, sum = 0;
-        for (int i = 0; i < n; i++) {
-            float q = p[i] * inv, t = y[i] * yScale, e = q - t;
-            bce += Loss.bce(q, t);
-            mse += e * e;
-            sum += p[i];
+        ew.metrics(output(), y, 0, n, 1f / pDivisor, yScale, sums);
+        bceSum = sums[0];
+        mseSum = sums[1];
+        outputSum = sums[2];
+    }
+
+    /** The same metrics for each row alone, as means per pixel (BCE, MSE) and Σ outputs, into out[row][3]. */
+    void rowMetrics(int rows, float yScale, float pDivisor, double[][] out) {
+        int d = widths[widths.length - 1];
+        for (int r = 0; r < rows; r++) {
+            ew.metrics(output(), y, r * d, (r + 1) * d, 1f / pDivisor, yScale, sums);
+            out[r][0] = sums[0] / d;
+            out[r][1] = sums[1] / d;
+            out[r][2] = sums[2];
         }
-        bceSum = bce;
-        mseSum = mse;
-        outputSum = sum;
     }
 
     /** Gradients of every parameter from δ_{L−1} in d1; hidden activations' derivatives from a. */

@@ -136,10 +136,18 @@ class GradientCheckTest {
         return bits;
     }
 
+    /**
+     * The batch-mean loss after a forward pass, summed in double here rather than by the training
+     * kernels (whose float rounding, ~1e-7, would swamp differences of tiny gradients): from the
+     * logits for sigmoid + BCE, from the outputs otherwise.
+     */
     static double lossOf(Autoencoder m, Workspace ws, Loss loss) {
         ws.forward(m, MatMuls.best(), ROWS);
-        ws.lossOnly(m, loss, ROWS);
-        return ws.lossSum / (ROWS * WIDTHS[WIDTHS.length - 1]);
+        int n = ROWS * WIDTHS[WIDTHS.length - 1];
+        double s = 0;
+        if (Workspace.fromLogits(m, loss)) for (int i = 0; i < n; i++) s += Loss.bceFromLogit(ws.z[i], ws.y[i]);
+        else s = loss.sum(ws.output(), ws.y, n);
+        return s / n;
     }
 
     /** Inputs = targets in (0.05, 0.95): inside BCE's range and away from MAE's kink. */

@@ -1,0 +1,37 @@
+package aelab.engine.kernel;
+
+/** Plain loops: the fallback, and the reference the vector version is tested against. */
+public final class ScalarElementwise implements Elementwise {
+    static final float EPS = 1e-7f;
+
+    @Override public void sigmoid(float[] z, float[] p, int n) {
+        for (int i = 0; i < n; i++) p[i] = (float) (1 / (1 + Math.exp(-z[i])));
+    }
+
+    @Override public double bceFromLogits(float[] z, float[] p, float[] y, float[] d, int n, float scale) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            float zi = z[i], pi = p[i], yi = y[i];
+            float big = zi >= 0 ? pi : 1 - pi; // σ(|z|)
+            s += Math.max(zi, 0f) - zi * yi - Math.log(big);
+            if (d != null) d[i] = scale * (pi - yi);
+        }
+        return s;
+    }
+
+    @Override public void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, double[] out) {
+        double bce = 0, mse = 0, sum = 0;
+        for (int i = from; i < to; i++) {
+            float q = p[i] * pScale, t = y[i] * yScale, e = q - t;
+            float c = Math.min(Math.max(q, EPS), 1 - EPS);
+            bce -= t * Math.log(c) + (1 - t) * Math.log(1 - c);
+            mse += e * e;
+            sum += p[i];
+        }
+        out[0] = bce;
+        out[1] = mse;
+        out[2] = sum;
+    }
+
+    @Override public String name() { return "scalar"; }
+}

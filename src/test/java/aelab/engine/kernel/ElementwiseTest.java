@@ -1,0 +1,70 @@
+package aelab.engine.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The vector element-wise kernel agrees with the scalar loops, on lengths with and without tails. */
+class ElementwiseTest {
+    final Elementwise fast = Elementwise.best(), ref = new ScalarElementwise();
+
+    @Test
+    void theVectorKernelIsChosenWhenItsModuleIsPresent() {
+        assertTrue(fast.name().startsWith("vector"), fast.name());
+    }
+
+    static float[] random(int n, double lo, double hi, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float) r.nextDouble(lo, hi);
+        return a;
+    }
+
+    @Test
+    void sigmoidAgrees() {
+        for (int n : new int[]{1, 7, 16, 17, 33, 784, 78_400}) {
+            float[] z = random(n, -30, 30, n), a = new float[n], b = new float[n];
+            fast.sigmoid(z, a, n);
+            ref.sigmoid(z, b, n);
+            for (int i = 0; i < n; i++) assertEquals(b[i], a[i], 2e-7f + 2e-6f * b[i], "n=" + n + " z=" + z[i]);
+        }
+    }
+
+    @Test
+    void bceFromLogitsAgreesInLossAndDelta() {
+        for (int n : new int[]{1, 15, 16, 31, 784, 5000}) {
+            float[] z = random(n, -20, 20, n), y = random(n, 0, 1, n + 1), p = new float[n];
+            ref.sigmoid(z, p, n);
+            float[] d1 = new float[n], d2 = new float[n];
+            double a = fast.bceFromLogits(z, p, y, d1, n, 0.5f), b = ref.bceFromLogits(z, p, y, d2, n, 0.5f);
+            assertEquals(b, a, 1e-6 * Math.abs(b) + 1e-6, "n=" + n);
+            assertArrayEquals(d2, d1, 1e-7f);
+            // and the sum is the BCE of σ(z) itself: Σ −[y ln p + (1 − y) ln(1 − p)] in double
+            double direct = 0;
+            for (int i = 0; i < n; i++) {
+                double q = 1 / (1 + Math.exp(-(double) z[i]));
+                direct += Math.max(z[i], 0) - (double) z[i] * y[i] + Math.log1p(Math.exp(-Math.abs(z[i])));
+            }
+            assertEquals(direct, a, 1e-5 * Math.abs(direct) + 1e-5, "n=" + n);
+        }
+    }
+
+    @Test
+    void metricsAgree() {
+        for (int n : new int[]{1, 17, 784, 7840}) {
+            float[] p = random(n, -0.2, 1.2, n), y = random(n, 0, 255, n + 3);
+            double[] a = new double[3], b = new double[3];
+            fast.metrics(p, y, 0, n, 1f, 1f / 255f, a);
+            ref.metrics(p, y, 0, n, 1f, 1f / 255f, b);
+            for (int k = 0; k < 3; k++) assertEquals(b[k], a[k], 1e-5 * Math.abs(b[k]) + 1e-6, "n=" + n + " k=" + k);
+        }
+        // a sub-range: only [3, 20) counts
+        float[] p = random(40, 0, 1, 1), y = random(40, 0, 1, 2);
+        double[] a = new double[3], b = new double[3];
+        fast.metrics(p, y, 3, 20, 1f, 1f, a);
+        ref.metrics(p, y, 3, 20, 1f, 1f, b);
+        assertEquals(b[2], a[2], 1e-6);
+    }
+}
