@@ -4,6 +4,8 @@ import static aelab.engine.kernel.MicroKernel.L;
 import static aelab.engine.kernel.MicroKernel.MR;
 import static aelab.engine.kernel.MicroKernel.NR;
 
+import java.util.Arrays;
+
 /**
  * The fast path: all three products run through one register-blocked micro-kernel
  * ({@link MicroKernel}, a 5 × 4-vector tile of C) built on {@code jdk.incubator.vector}.
@@ -49,7 +51,10 @@ public final class VectorMatMul implements MatMul {
 
     /** C (+)= Â·B̂ with Â(i, p) = a[i·rs + p·ps] and B̂ = B (k×n) or, when bTransposed, Bᵀ of B (n×k). */
     private void product(float[] a, int rs, int ps, float[] b, boolean bTransposed,
-                         float[] c, int m, int k, int n, boolean acc) {
+                         float[] c, int m, int k, int n, boolean accumulate) {
+        if (!accumulate) {
+            Arrays.fill(c, 0, m * n, 0f); // the kernels add into C: C = A·B is 0 + A·B
+        }
         int mFull = m - m % MR;
         if (mFull < m) {
             aTail = grow(aTail, k * MR);
@@ -60,51 +65,52 @@ public final class VectorMatMul implements MatMul {
         for (; j + NR <= n; j += NR) {
             if (bTransposed) {
                 Packing.transposed(b, k, j, NR, NR, bPanel);
-                rowPanels(true, a, rs, ps, bPanel, 0, NR, c, m, mFull, k, n, j, NR, acc);
+                rowPanels(true, a, rs, ps, bPanel, 0, NR, c, m, mFull, k, n, j, NR);
             } else {
-                rowPanels(true, a, rs, ps, b, j, n, c, m, mFull, k, n, j, NR, acc);
+                rowPanels(true, a, rs, ps, b, j, n, c, m, mFull, k, n, j, NR);
             }
         }
         for (; j < n; j += L) {
             int cols = Math.min(L, n - j);
             if (bTransposed) {
                 Packing.transposed(b, k, j, cols, L, bPanel);
-                rowPanels(false, a, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols, acc);
+                rowPanels(false, a, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols);
             } else if (cols < L) {
                 Packing.columns(b, n, k, j, cols, L, bPanel);
-                rowPanels(false, a, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols, acc);
+                rowPanels(false, a, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols);
             } else {
-                rowPanels(false, a, rs, ps, b, j, n, c, m, mFull, k, n, j, L, acc);
+                rowPanels(false, a, rs, ps, b, j, n, c, m, mFull, k, n, j, L);
             }
         }
     }
 
     /** Columns j..j+cols of C, all row panels: full ones straight from A, the last from aTail. */
     private void rowPanels(boolean wide, float[] a, int rs, int ps, float[] b, int bo, int bs,
-                           float[] c, int m, int mFull, int k, int n, int j, int cols, boolean acc) {
+                           float[] c, int m, int mFull, int k, int n, int j, int cols) {
         for (int i = 0; i < mFull; i += MR) {
-            block(wide, a, i * rs, rs, ps, b, bo, bs, k, c, n, i, j, MR, cols, acc);
+            block(wide, a, i * rs, rs, ps, b, bo, bs, k, c, n, i, j, MR, cols);
         }
         if (mFull < m) {
-            block(wide, aTail, 0, 1, MR, b, bo, bs, k, c, n, mFull, j, m - mFull, cols, acc);
+            block(wide, aTail, 0, 1, MR, b, bo, bs, k, c, n, mFull, j, m - mFull, cols);
         }
     }
 
     /** One tile (wide) or strip of C at (i, j); a partial one goes through cTile and is clipped. */
     private void block(boolean wide, float[] a, int ao, int rs, int ps, float[] b, int bo, int bs, int k,
-                       float[] c, int n, int i, int j, int rows, int cols, boolean acc) {
+                       float[] c, int n, int i, int j, int rows, int cols) {
         int width = wide ? NR : L;
         if (rows == MR && cols == width) {
-            if (wide) MicroKernel.tile(a, ao, rs, ps, b, bo, bs, k, c, i * n + j, n, acc);
-            else MicroKernel.strip(a, ao, rs, ps, b, bo, bs, k, c, i * n + j, n, acc);
+            if (wide) MicroKernel.tile(a, ao, rs, ps, b, bo, bs, k, c, i * n + j, n);
+            else MicroKernel.strip(a, ao, rs, ps, b, bo, bs, k, c, i * n + j, n);
             return;
         }
-        if (wide) MicroKernel.tile(a, ao, rs, ps, b, bo, bs, k, cTile, 0, width, false);
-        else MicroKernel.strip(a, ao, rs, ps, b, bo, bs, k, cTile, 0, width, false);
+        Arrays.fill(cTile, 0f);
+        if (wide) MicroKernel.tile(a, ao, rs, ps, b, bo, bs, k, cTile, 0, width);
+        else MicroKernel.strip(a, ao, rs, ps, b, bo, bs, k, cTile, 0, width);
         for (int r = 0; r < rows; r++) {
             int o = (i + r) * n + j, t = r * width;
             for (int q = 0; q < cols; q++) {
-                c[o + q] = (acc ? c[o + q] : 0f) + cTile[t + q];
+                c[o + q] += cTile[t + q];
             }
         }
     }
