@@ -1,14 +1,71 @@
 package aelab.engine.kernel;
-/** TEMPORARY naive kernel until the kernel branch merges. */
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Picks the matrix kernel for this JVM. Each call returns a new instance, because kernels keep
+ * per-instance scratch buffers: one per training thread.
+ *
+ * <p>{@link VectorMatMul} is only ever named as a string here and created reflectively, so when
+ * {@code jdk.incubator.vector} is missing from the boot layer no class that links against it is
+ * loaded, and the EJML reference takes over.
+ */
 public final class MatMuls {
-    public static MatMul best() { return new MatMul() {
-        public void mul(float[] a, float[] b, float[] c, int m, int k, int n, boolean acc) {
-            for (int i = 0; i < m; i++) { if (!acc) java.util.Arrays.fill(c, i*n, i*n+n, 0f);
-                for (int p = 0; p < k; p++) { float av = a[i*k+p]; for (int j = 0; j < n; j++) c[i*n+j] += av*b[p*n+j]; } } }
-        public void mulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean acc) {
-            if (!acc) java.util.Arrays.fill(c, 0, m*n, 0f);
-            for (int p = 0; p < k; p++) for (int i = 0; i < m; i++) { float av = a[p*m+i]; for (int j = 0; j < n; j++) c[i*n+j] += av*b[p*n+j]; } }
-        public void mulTransB(float[] a, float[] b, float[] c, int m, int k, int n, boolean acc) {
-            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) { float s = acc ? c[i*n+j] : 0f; for (int p = 0; p < k; p++) s += a[i*k+p]*b[j*k+p]; c[i*n+j] = s; } }
-        public String name() { return "naive"; } }; }
+    private static final System.Logger LOG = System.getLogger(MatMuls.class.getName());
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final String FAST_CLASS = "aelab.engine.kernel.VectorMatMul";
+    private static final AtomicBoolean LOGGED = new AtomicBoolean();
+
+    private MatMuls() {
+    }
+
+    /** The fastest kernel that works here: the Vector API kernel if its module is present, else EJML. */
+    public static MatMul best() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return fallback("fast kernel unavailable (" + VECTOR_MODULE + " not present); using EJML reference");
+        }
+        try {
+            MatMul fast = (MatMul) Class.forName(FAST_CLASS).getDeclaredConstructor().newInstance();
+            if (!agreesWithReference(fast)) {
+                return fallback("fast kernel disagrees with the reference on a self-check; using EJML reference");
+            }
+            logOnce(System.Logger.Level.INFO, "matrix kernel: " + fast.name());
+            return fast;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+            return fallback("fast kernel unavailable (" + cause + "); using EJML reference");
+        }
+    }
+
+    /** The plain EJML kernel: the fallback, and the oracle for tests and benchmarks. */
+    public static MatMul reference() {
+        return new ReferenceMatMul();
+    }
+
+    private static MatMul fallback(String why) {
+        logOnce(System.Logger.Level.WARNING, why);
+        return reference();
+    }
+
+    private static void logOnce(System.Logger.Level level, String message) {
+        if (LOGGED.compareAndSet(false, true)) {
+            LOG.log(level, message);
+        }
+    }
+
+    /**
+     * A 7×9·9×83 product: with 16 lanes, 83 = 64 + 16 + 3 columns give a full tile, a strip and a
+     * clipped strip, and 7 = 5 + 2 rows a leftover row panel. Entries are small integers, so every
+     * sum is exact in float and the check can demand equality.
+     */
+    private static boolean agreesWithReference(MatMul fast) {
+        int m = 7, k = 9, n = 83;
+        float[] a = new float[m * k], b = new float[k * n], c1 = new float[m * n], c2 = new float[m * n];
+        for (int i = 0; i < a.length; i++) a[i] = (i * 7 % 11) - 5;
+        for (int i = 0; i < b.length; i++) b[i] = (i * 5 % 13) - 6;
+        fast.mul(a, b, c1, m, k, n, false);
+        reference().mul(a, b, c2, m, k, n, false);
+        return java.util.Arrays.equals(c1, c2);
+    }
 }
