@@ -26,6 +26,7 @@ final class BenchCommand {
                 config.output(), config.loss(), config.optimizer(), r.batch(), r.threads(), r.kernel());
         out.printf(Locale.ROOT, "steps %d, epoch of 60,000 images: %.2f s%n", r.steps(), 60_000 / r.samplesPerSecond());
         out.printf(Locale.ROOT, "evaluation of %d test images: %.3f s%n", r.evalImages(), r.evalSeconds());
+        out.printf(Locale.ROOT, "allocated per step on the calling thread: %.0f bytes%n", r.bytesPerStep());
         out.printf(Locale.ROOT, "samples/s: %.0f%n", r.samplesPerSecond());
         return 0;
     }

@@ -2,6 +2,8 @@ package aelab.engine;
 
 import aelab.data.Dataset;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * Training throughput of the default experiment (sigmoid + BCE on [0,1], Adam, batch 100): a warm-up,
  * then timed steps on the first images of the training set, and one timed evaluation of the test set.
@@ -9,8 +11,9 @@ import aelab.data.Dataset;
 public final class Bench {
     private Bench() { }
 
+    /** bytesPerStep: heap allocated by the calling thread (worker 0) per timed step. */
     public record Result(int steps, int batch, int threads, String kernel, double samplesPerSecond,
-                         double evalSeconds, int evalImages) { }
+                         double evalSeconds, int evalImages, double bytesPerStep) { }
 
     public static Result run(Dataset data, TrainingConfig config, int steps, int warmup) {
         Autoencoder model = Autoencoder.of(config);
@@ -24,15 +27,21 @@ public final class Bench {
             DataParallel dp = new DataParallel(model, pool, batch);
             for (int s = 0; s < warmup; s++)
                 dp.step(data.train().pixels(), order, (s % batches) * batch, batch, config.scale(), config.loss(), opt);
-            long t0 = System.nanoTime();
+            long bytes0 = allocatedBytes(), t0 = System.nanoTime();
             for (int s = 0; s < steps; s++)
                 dp.step(data.train().pixels(), order, (s % batches) * batch, batch, config.scale(), config.loss(), opt);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double bytesPerStep = (double) (allocatedBytes() - bytes0) / steps;
             dp.evaluate(data.test(), 0, config.scale(), config.loss()); // warm the evaluation path
             long t1 = System.nanoTime();
             Evaluation e = dp.evaluate(data.test(), 0, config.scale(), config.loss());
             double evalSeconds = (System.nanoTime() - t1) / 1e9;
-            return new Result(steps, batch, threads, dp.kernelName(), (double) steps * batch / seconds, evalSeconds, e.count());
+            return new Result(steps, batch, threads, dp.kernelName(), (double) steps * batch / seconds, evalSeconds, e.count(), bytesPerStep);
         }
+    }
+
+    private static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                ? t.getCurrentThreadAllocatedBytes() : -1;
     }
 }
