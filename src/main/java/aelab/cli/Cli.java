@@ -17,6 +17,7 @@ public final class Cli {
                    java -jar autoencoder-lab.jar compare --runs OUT:LOSS[:SCALE],... [options]
                                                   train 2-4 runs side by side, print a results table
                    java -jar autoencoder-lab.jar bench [--steps N] [--threads N]
+                   java -jar autoencoder-lab.jar selfcheck        check an installation works, headless
             train and compare options:
             """ + ConfigOptions.USAGE + """
               --data DIR                        folder of MNIST-layout IDX files (default: bundled MNIST)
@@ -43,6 +44,7 @@ public final class Cli {
                 case "train" -> new TrainCommand(out, err).run(args);
                 case "bench" -> new BenchCommand(out).run(args);
                 case "compare" -> new CompareCommand(out).run(args);
+                case "selfcheck" -> new SelfCheckCommand(out).run(args);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
