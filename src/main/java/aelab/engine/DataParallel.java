@@ -81,7 +81,9 @@ final class DataParallel {
         s.load(pixels, order, from + r0, r1 - r0, factor);
         s.forward(model, mm[w], r1 - r0);
         s.lossAndDelta(model, loss, r1 - r0, scale);
-        s.metrics(r1 - r0, yScale, pDivisor);
+        boolean lossIsBce = Workspace.fromLogits(model, loss) && yScale == 1f && pDivisor == 1f;
+        if (lossIsBce) s.bceSum = s.lossSum; // the same BCE, from the logits; saves two logs a pixel
+        s.metrics(r1 - r0, yScale, pDivisor, !lossIsBce);
         s.backward(model, mm[w], r1 - r0);
     }
 
@@ -116,8 +118,36 @@ final class DataParallel {
         return s;
     }
 
+    /** Per-image figures an evaluation can also collect (see {@link EpochInsights}). */
+    static final class Detail {
+        final double[] bce, mse, sum; // per image
+        final float[] codes;          // (codeCount, bottleneck width)
+        final int codeCount, codeLayer, codeWidth;
+        final boolean[][][] fired;    // [worker][hidden layer − 1][unit]
+
+        Detail(Autoencoder m, int count, int codeCount, int workers) {
+            bce = new double[count];
+            mse = new double[count];
+            sum = new double[count];
+            codeLayer = m.bottleneckLayer();
+            codeWidth = m.widths[codeLayer];
+            this.codeCount = Math.min(codeCount, count);
+            codes = new float[this.codeCount * codeWidth];
+            fired = new boolean[workers][m.widths.length - 2][];
+            for (boolean[][] f : fired) for (int l = 0; l < f.length; l++) f[l] = new boolean[m.widths[l + 1]];
+        }
+    }
+
+    private Detail detail;
+
     /** Means over the first limit images of a set (all when limit is 0 or too large). */
     Evaluation evaluate(ImageSet set, int limit, Scale sc, Loss loss) {
+        return evaluate(set, limit, sc, loss, null);
+    }
+
+    /** The same, also filling detail (sized for the same images) when it is not null. */
+    Evaluation evaluate(ImageSet set, int limit, Scale sc, Loss loss, Detail detail) {
+        this.detail = detail;
         int count = limit <= 0 ? set.count() : Math.min(limit, set.count());
         int[] identity = new int[count];
         for (int i = 0; i < count; i++) identity[i] = i;
@@ -138,6 +168,7 @@ final class DataParallel {
             mse += sums(2);
             sum += sums(3);
         }
+        this.detail = null;
         double d = model.widths[model.widths.length - 1], n = (double) count * d;
         return new Evaluation(l / n, bce / n, mse / n, sum / count, count);
     }
@@ -150,7 +181,16 @@ final class DataParallel {
         s.load(pixels, order, from + r0, r1 - r0, factor);
         s.forward(model, mm[w], r1 - r0);
         s.lossOnly(model, loss, r1 - r0);
-        s.metrics(r1 - r0, yScale, pDivisor);
+        Detail dt = detail;
+        if (dt == null) {
+            s.metrics(r1 - r0, yScale, pDivisor);
+            return;
+        }
+        s.rowMetrics(r1 - r0, yScale, pDivisor, dt.bce, dt.mse, dt.sum, from + r0);
+        s.markFiring(r1 - r0, dt.fired[w]);
+        int first = from + r0, last = Math.min(from + r1, dt.codeCount);
+        if (first < last)
+            System.arraycopy(s.layerOutput(dt.codeLayer), 0, dt.codes, first * dt.codeWidth, (last - first) * dt.codeWidth);
     }
 
     private Workspace previewSpace;
@@ -165,14 +205,8 @@ final class DataParallel {
         float[] p = s.output(), pixels = new float[count * d];
         float inv = 1f / sc.outputDivisor(model.output);
         for (int j = 0; j < count * d; j++) pixels[j] = p[j] * inv;
-        double[][] rows = new double[count][3];
-        s.rowMetrics(count, sc.toUnit(), sc.outputDivisor(model.output), rows);
         double[] bce = new double[count], mse = new double[count], sum = new double[count];
-        for (int r = 0; r < count; r++) {
-            bce[r] = rows[r][0];
-            mse[r] = rows[r][1];
-            sum[r] = rows[r][2];
-        }
+        s.rowMetrics(count, sc.toUnit(), sc.outputDivisor(model.output), bce, mse, sum, 0);
         return new Preview(step, epoch, indices.clone(), d, pixels, bce, mse, sum);
     }
 

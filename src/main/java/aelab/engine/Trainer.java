@@ -26,6 +26,7 @@ public final class Trainer {
     private volatile int[] previewIndices = new int[0];
     private volatile long previewIntervalNanos = 250_000_000L;
     private volatile boolean stopRequested;
+    private volatile int insightCodes, insightExtremes;
     private boolean paused;
     private int epochsDone;
     private int batchesDone;       // of the epoch after epochsDone
@@ -78,6 +79,15 @@ public final class Trainer {
     public void setPreview(int[] testIndices, long intervalMillis) {
         previewIndices = testIndices.clone();
         previewIntervalNanos = intervalMillis * 1_000_000L;
+    }
+
+    /**
+     * Asks for {@link EpochInsights} after each epoch: the PCA of the bottleneck codes of the first
+     * codes test images, and the extremes best and worst reconstructed ones. 0, 0 turns them off.
+     */
+    public void setInsights(int codes, int extremes) {
+        insightCodes = codes;
+        insightExtremes = extremes;
     }
 
     public synchronized void pause() { paused = true; }
@@ -183,7 +193,10 @@ public final class Trainer {
     }
 
     private RunOutcome endEpoch() {
-        Evaluation e = dp.evaluate(data.test(), config.testLimit(), config.scale(), config.loss());
+        int testCount = config.testLimit() == 0 ? data.test().count() : Math.min(config.testLimit(), data.test().count());
+        boolean insight = insightCodes > 0 || insightExtremes > 0;
+        DataParallel.Detail detail = insight ? new DataParallel.Detail(model, testCount, insightCodes, dp.threads()) : null;
+        Evaluation e = dp.evaluate(data.test(), config.testLimit(), config.scale(), config.loss(), detail);
         if (!Double.isFinite(e.loss()) || !model.isFinite()) return finish(diverged(epoch, batches, e.loss()));
         double trainLoss = partialLossSum / batches;
         epochsDone = epoch;
@@ -193,6 +206,7 @@ public final class Trainer {
         sendPreview(epoch, stepsDone);
         listener.epoch(new EpochMetrics(epoch, trainLoss, e.loss(), e.bce(), e.mse(), e.outputSum(),
                 (System.nanoTime() - epochStart) / 1e9));
+        if (detail != null) listener.insights(Insights.of(epoch, detail, data.test(), insightExtremes, model));
         epochStart = 0;
         return epochsDone >= config.epochs() ? finished() : null;
     }

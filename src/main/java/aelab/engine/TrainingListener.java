@@ -13,6 +13,9 @@ public interface TrainingListener {
 
     default void preview(Preview preview) { }
 
+    /** Sent after {@link #epoch} when insights were asked for ({@link Trainer#setInsights}). */
+    default void insights(EpochInsights insights) { }
+
     /** A training-time warning (e.g. targets outside [0,1]); the same text is not sent twice. */
     default void warning(String message) { }
 

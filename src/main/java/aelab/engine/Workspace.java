@@ -124,21 +124,50 @@ final class Workspace {
      * p / pDivisor. The same figures whatever loss is trained, so runs can be compared.
      */
     void metrics(int rows, float yScale, float pDivisor) {
+        metrics(rows, yScale, pDivisor, true);
+    }
+
+    /**
+     * The same; with withBce false BCE is not computed and bceSum is left as it is — for training
+     * batches where the trained loss is already that BCE (sigmoid + BCE on [0,1]).
+     */
+    void metrics(int rows, float yScale, float pDivisor, boolean withBce) {
         int n = rows * widths[widths.length - 1];
-        ew.metrics(output(), y, 0, n, 1f / pDivisor, yScale, sums);
-        bceSum = sums[0];
+        ew.metrics(output(), y, 0, n, 1f / pDivisor, yScale, withBce, sums);
+        if (withBce) bceSum = sums[0];
         mseSum = sums[1];
         outputSum = sums[2];
     }
 
-    /** The same metrics for each row alone, as means per pixel (BCE, MSE) and Σ outputs, into out[row][3]. */
-    void rowMetrics(int rows, float yScale, float pDivisor, double[][] out) {
+    /**
+     * The same metrics row by row: per-image means per pixel of BCE and MSE, and Σ outputs, into
+     * bce/mse/sum at [offset, offset + rows); their totals into bceSum, mseSum, outputSum.
+     */
+    void rowMetrics(int rows, float yScale, float pDivisor, double[] bce, double[] mse, double[] sum, int offset) {
         int d = widths[widths.length - 1];
+        double b = 0, m = 0, t = 0;
         for (int r = 0; r < rows; r++) {
-            ew.metrics(output(), y, r * d, (r + 1) * d, 1f / pDivisor, yScale, sums);
-            out[r][0] = sums[0] / d;
-            out[r][1] = sums[1] / d;
-            out[r][2] = sums[2];
+            ew.metrics(output(), y, r * d, (r + 1) * d, 1f / pDivisor, yScale, true, sums);
+            bce[offset + r] = sums[0] / d;
+            mse[offset + r] = sums[1] / d;
+            sum[offset + r] = sums[2];
+            b += sums[0];
+            m += sums[1];
+            t += sums[2];
+        }
+        bceSum = b;
+        mseSum = m;
+        outputSum = t;
+    }
+
+    /** Marks in fired[l − 1][j] every unit j of hidden layer l whose activation is positive in some row. */
+    void markFiring(int rows, boolean[][] fired) {
+        for (int l = 1; l < widths.length - 1; l++) {
+            float[] act = a[l - 1];
+            boolean[] f = fired[l - 1];
+            int n = widths[l];
+            for (int r = 0; r < rows; r++)
+                for (int j = 0; j < n; j++) if (act[r * n + j] > 0f) f[j] = true;
         }
     }
 

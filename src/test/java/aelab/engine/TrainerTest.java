@@ -209,4 +209,27 @@ class TrainerTest {
         assertEquals(a.testBce(), b.testBce(), 0.0);
         assertEquals(a.trainLoss(), b.trainLoss(), 1e-12);
     }
+
+    @Test
+    void insightsAfterEachEpochHoldCodesExtremesAndDeadUnits() {
+        List<EpochInsights> got = new ArrayList<>();
+        Recorder r = new Recorder() {
+            @Override public void insights(EpochInsights i) { got.add(i); }
+        };
+        Trainer t = new Trainer(small(), mnist, r);
+        t.setInsights(200, 5);
+        t.run();
+        assertEquals(2, got.size());
+        EpochInsights i = got.get(1);
+        assertEquals(200, i.codeCount());
+        assertEquals(400, i.codes().length);
+        assertEquals(7, i.codeLabels()[0], "the first test digit is a 7");
+        assertTrue(i.explained()[0] >= i.explained()[1] && i.explained()[0] + i.explained()[1] <= 1 + 1e-9);
+        assertEquals(5, i.best().length);
+        assertTrue(i.bestMse()[0] <= i.bestMse()[4] && i.bestMse()[4] <= i.worstMse()[4] && i.worstMse()[4] <= i.worstMse()[0]);
+        // the per-image errors average to the epoch's test MSE? at least they bracket it
+        assertTrue(i.bestMse()[0] < r.epochs.get(1).testMse() && r.epochs.get(1).testMse() < i.worstMse()[0]);
+        assertEquals(5, i.deadUnits().length);
+        for (double d : i.deadUnits()) assertTrue(d >= 0 && d <= 1);
+    }
 }

@@ -4,7 +4,7 @@ package aelab.engine.kernel;
  * The element-wise loops of a training step that call exp or log once or more per pixel (the output
  * layer's sigmoid, BCE and the [0,1] metrics). At batch 100 they touch 78,400 outputs a step, and in
  * plain Java they would cost more than all the matrix products; the Vector API version evaluates
- * exp/log 16 lanes at a time. Stateless: one instance can serve every thread.
+ * exp/log 16 lanes at a time. Create one instance per thread.
  */
 public interface Elementwise {
     /** p_i = σ(z_i) = 1 / (1 + e^{−z_i}). */
@@ -20,9 +20,10 @@ public interface Elementwise {
 
     /**
      * The [0,1]-scale metrics of predictions q = p·pScale against targets t = y·yScale, into out:
-     * out[0] = Σ BCE(q; t) with q clipped to [1e-7, 1 − 1e-7], out[1] = Σ (q − t)², out[2] = Σ p.
+     * out[0] = Σ BCE(q; t) with q clipped to [1e-7, 1 − 1e-7] (left at 0 unless withBce: two logs
+     * per element), out[1] = Σ (q − t)², out[2] = Σ p.
      */
-    void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, double[] out);
+    void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, boolean withBce, double[] out);
 
     String name();
 

@@ -19,12 +19,15 @@ public final class ScalarElementwise implements Elementwise {
         return s;
     }
 
-    @Override public void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, double[] out) {
+    @Override public void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, boolean withBce,
+                                  double[] out) {
         double bce = 0, mse = 0, sum = 0;
         for (int i = from; i < to; i++) {
             float q = p[i] * pScale, t = y[i] * yScale, e = q - t;
-            float c = Math.min(Math.max(q, EPS), 1 - EPS);
-            bce -= t * Math.log(c) + (1 - t) * Math.log(1 - c);
+            if (withBce) {
+                float c = Math.min(Math.max(q, EPS), 1 - EPS);
+                bce -= t * Math.log(c) + (1 - t) * Math.log(1 - c);
+            }
             mse += e * e;
             sum += p[i];
         }

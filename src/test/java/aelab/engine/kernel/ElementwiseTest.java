@@ -56,15 +56,46 @@ class ElementwiseTest {
         for (int n : new int[]{1, 17, 784, 7840}) {
             float[] p = random(n, -0.2, 1.2, n), y = random(n, 0, 255, n + 3);
             double[] a = new double[3], b = new double[3];
-            fast.metrics(p, y, 0, n, 1f, 1f / 255f, a);
-            ref.metrics(p, y, 0, n, 1f, 1f / 255f, b);
+            fast.metrics(p, y, 0, n, 1f, 1f / 255f, true, a);
+            ref.metrics(p, y, 0, n, 1f, 1f / 255f, true, b);
             for (int k = 0; k < 3; k++) assertEquals(b[k], a[k], 1e-5 * Math.abs(b[k]) + 1e-6, "n=" + n + " k=" + k);
         }
         // a sub-range: only [3, 20) counts
         float[] p = random(40, 0, 1, 1), y = random(40, 0, 1, 2);
         double[] a = new double[3], b = new double[3];
-        fast.metrics(p, y, 3, 20, 1f, 1f, a);
-        ref.metrics(p, y, 3, 20, 1f, 1f, b);
+        fast.metrics(p, y, 3, 20, 1f, 1f, true, a);
+        ref.metrics(p, y, 3, 20, 1f, 1f, true, b);
         assertEquals(b[2], a[2], 1e-6);
+    }
+
+    @Test
+    void vectorExpAndLogAreWithinAFewUlpOfMath() {
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        int lanes = species.length();
+        float[] x = new float[lanes], out = new float[lanes];
+        SplittableRandom r = new SplittableRandom(1);
+        for (int trial = 0; trial < 2000; trial++) {
+            for (int i = 0; i < lanes; i++) x[i] = (float) r.nextDouble(-87, 88);
+            VectorMath.exp(jdk.incubator.vector.FloatVector.fromArray(species, x, 0)).intoArray(out, 0);
+            for (int i = 0; i < lanes; i++) {
+                double want = Math.exp(x[i]);
+                assertEquals(want, out[i], 4 * Math.ulp((float) want), "exp(" + x[i] + ")");
+            }
+            for (int i = 0; i < lanes; i++) x[i] = (float) Math.exp(r.nextDouble(-20, 20)); // 2e-9 … 5e8
+            VectorMath.log(jdk.incubator.vector.FloatVector.fromArray(species, x, 0)).intoArray(out, 0);
+            for (int i = 0; i < lanes; i++) {
+                double want = Math.log(x[i]);
+                assertEquals(want, out[i], 4 * Math.ulp((float) want) + 1e-7, "log(" + x[i] + ")");
+            }
+        }
+        // the ends used by BCE: ln(1e-7), ln(1 − 1e-7), ln ½, ln 1
+        float[] ends = new float[lanes];
+        ends[0] = 1e-7f; ends[1] = 1 - 1e-7f; ends[2] = 0.5f; ends[3] = 1f;
+        for (int i = 4; i < lanes; i++) ends[i] = 1f;
+        VectorMath.log(jdk.incubator.vector.FloatVector.fromArray(species, ends, 0)).intoArray(out, 0);
+        assertEquals(Math.log(1e-7f), out[0], 1e-5);
+        assertEquals(Math.log(1 - 1e-7f), out[1], 1e-9);
+        assertEquals(Math.log(0.5), out[2], 1e-7);
+        assertEquals(0, out[3], 0);
     }
 }

@@ -1,0 +1,56 @@
+package aelab.engine;
+
+import aelab.data.ImageSet;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/** Turns an evaluation's per-image detail into {@link EpochInsights}. */
+final class Insights {
+    private Insights() { }
+
+    static EpochInsights of(int epoch, DataParallel.Detail d, ImageSet test, int extremes, Autoencoder m) {
+        float[] points = new float[0];
+        double[] explained = {0, 0};
+        byte[] labels = new byte[0];
+        if (d.codeCount >= 3) {
+            Pca.Projection p = Pca.project(d.codes, d.codeCount, d.codeWidth);
+            points = p.points();
+            explained = p.explained();
+            labels = Arrays.copyOf(test.labels(), d.codeCount);
+        }
+        int count = d.mse.length, k = Math.min(extremes, count);
+        Integer[] byMse = IntStream.range(0, count).boxed().toArray(Integer[]::new);
+        Arrays.sort(byMse, Comparator.comparingDouble((Integer i) -> d.mse[i]).thenComparingInt(i -> i));
+        int[] best = new int[k], worst = new int[k];
+        double[] bestMse = new double[k], bestBce = new double[k], worstMse = new double[k], worstBce = new double[k];
+        for (int i = 0; i < k; i++) {
+            best[i] = byMse[i];
+            worst[i] = byMse[count - 1 - i];
+            bestMse[i] = d.mse[best[i]];
+            bestBce[i] = d.bce[best[i]];
+            worstMse[i] = d.mse[worst[i]];
+            worstBce[i] = d.bce[worst[i]];
+        }
+        return new EpochInsights(epoch, points, labels, explained, best, bestMse, bestBce, worst, worstMse, worstBce,
+                deadShare(d, m));
+    }
+
+    /** Per hidden layer, the share of units no worker saw fire; only ReLU units can be dead. */
+    private static double[] deadShare(DataParallel.Detail d, Autoencoder m) {
+        int layers = m.widths.length - 2;
+        double[] share = new double[layers];
+        if (m.hidden != Activation.RELU) return share;
+        for (int l = 0; l < layers; l++) {
+            int n = m.widths[l + 1], dead = 0;
+            for (int j = 0; j < n; j++) {
+                boolean any = false;
+                for (boolean[][] w : d.fired) any |= w[l][j];
+                if (!any) dead++;
+            }
+            share[l] = (double) dead / n;
+        }
+        return share;
+    }
+}
