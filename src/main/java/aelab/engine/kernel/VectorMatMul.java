@@ -114,7 +114,7 @@ public final class VectorMatMul implements MatMul {
 
     /** One tile (wide) or strip of C at (i, j); a partial one goes through cTile and is clipped. */
     private void tile(boolean wide, float[] a, int ao, int rs, int ps, float[] b, int bo, int bs, int k,
-                       float[] c, int n, int i, int j, int rows, int cols) {
+                      float[] c, int n, int i, int j, int rows, int cols) {
         int width = wide ? NR : L;
         if (rows == MR && cols == width) {
             if (wide) MicroKernel.tile(a, ao, rs, ps, b, bo, bs, k, c, i * n + j, n);
