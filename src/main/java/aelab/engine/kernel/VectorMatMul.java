@@ -14,11 +14,16 @@ import java.util.Arrays;
  * B (k × NR) is reused by every row panel while it is hot in cache; A (m×k) is small enough
  * (50 × 784 floats = 157 KB) to stay in L2 across panels. A and B are read in place whenever their
  * layout already gives the kernel a row of B and a strided column of A; only the leftovers
- * (m mod 5 rows, n mod L columns) and Bᵀ for {@link #mulTransB} are packed into scratch buffers.
+ * (m mod 5 rows, a last partial vector of columns) and Bᵀ for {@link #mulTransB} are packed into
+ * scratch buffers. In-place B needs no blocking over k: the hardware prefetcher streams a
+ * 784 × 64 panel from L2 fast enough to keep the FMA units busy. Packed Bᵀ is built 64 rows of k at
+ * a time, which keeps the freshly transposed block in L1 while every row panel uses it.
  *
  * <p>Not thread-safe: the scratch buffers are per instance. Give each thread its own.
  */
 public final class VectorMatMul implements MatMul {
+    /** k-block for packed Bᵀ: a 64 × NR panel is 64 · 64 · 4 B = 16 KB, so it stays in L1 across row panels. */
+    private static final int KC_PACKED = 64;
     private float[] aTail = new float[0];             // (k, MR)  leftover rows of A, zero-padded
     private float[] bPanel = new float[0];            // (k, NR)  one panel of B when it must be packed
     private final float[] cTile = new float[MR * NR]; // (MR, NR) an edge tile before it is clipped into C
@@ -55,49 +60,61 @@ public final class VectorMatMul implements MatMul {
         if (!accumulate) {
             Arrays.fill(c, 0, m * n, 0f); // the kernels add into C: C = A·B is 0 + A·B
         }
+        // Bᵀ is packed KC_PACKED rows of k at a time; B read in place needs no blocking (see class doc).
+        int kcMax = bTransposed ? KC_PACKED : Math.max(k, 1);
+        for (int p0 = 0; p0 < k; p0 += kcMax) {
+            int kc = Math.min(kcMax, k - p0);
+            // A(i, p0 + p) = a[i·rs + (p0 + p)·ps]; B row p0 + p starts at b[p0·n], Bᵀ row p0 + p at b[p0]
+            block(a, p0 * ps, rs, ps, b, bTransposed ? p0 : p0 * n, bTransposed, c, m, kc, k, n);
+        }
+    }
+
+    /** C += Â·B̂ over one block of k; ldb is the row length of B stored (n×k) when bTransposed. */
+    private void block(float[] a, int ao, int rs, int ps, float[] b, int bo0, boolean bTransposed,
+                       float[] c, int m, int k, int ldb, int n) {
         int mFull = m - m % MR;
         if (mFull < m) {
             aTail = grow(aTail, k * MR);
-            Packing.rows(a, rs, ps, mFull, m - mFull, k, aTail);
+            Packing.rows(a, ao, rs, ps, mFull, m - mFull, k, aTail);
         }
         bPanel = grow(bPanel, k * NR);
         int j = 0;
         for (; j + NR <= n; j += NR) {
             if (bTransposed) {
-                Packing.transposed(b, k, j, NR, NR, bPanel);
-                rowPanels(true, a, rs, ps, bPanel, 0, NR, c, m, mFull, k, n, j, NR);
+                Packing.transposed(b, bo0, ldb, k, j, NR, NR, bPanel);
+                rowPanels(true, a, ao, rs, ps, bPanel, 0, NR, c, m, mFull, k, n, j, NR);
             } else {
-                rowPanels(true, a, rs, ps, b, j, n, c, m, mFull, k, n, j, NR);
+                rowPanels(true, a, ao, rs, ps, b, bo0 + j, n, c, m, mFull, k, n, j, NR);
             }
         }
         for (; j < n; j += L) {
             int cols = Math.min(L, n - j);
             if (bTransposed) {
-                Packing.transposed(b, k, j, cols, L, bPanel);
-                rowPanels(false, a, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols);
+                Packing.transposed(b, bo0, ldb, k, j, cols, L, bPanel);
+                rowPanels(false, a, ao, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols);
             } else if (cols < L) {
-                Packing.columns(b, n, k, j, cols, L, bPanel);
-                rowPanels(false, a, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols);
+                Packing.columns(b, bo0, n, k, j, cols, L, bPanel);
+                rowPanels(false, a, ao, rs, ps, bPanel, 0, L, c, m, mFull, k, n, j, cols);
             } else {
-                rowPanels(false, a, rs, ps, b, j, n, c, m, mFull, k, n, j, L);
+                rowPanels(false, a, ao, rs, ps, b, bo0 + j, n, c, m, mFull, k, n, j, L);
             }
         }
     }
 
     /** Columns j..j+cols of C, all row panels: full ones straight from A, the last from aTail. */
-    private void rowPanels(boolean wide, float[] a, int rs, int ps, float[] b, int bo, int bs,
+    private void rowPanels(boolean wide, float[] a, int ao, int rs, int ps, float[] b, int bo, int bs,
                            float[] c, int m, int mFull, int k, int n, int j, int cols) {
         for (int i = 0; i < mFull; i += MR) {
-            block(wide, a, i * rs, rs, ps, b, bo, bs, k, c, n, i, j, MR, cols);
+            tile(wide, a, ao + i * rs, rs, ps, b, bo, bs, k, c, n, i, j, MR, cols);
         }
         if (mFull < m) {
-            block(wide, aTail, 0, 1, MR, b, bo, bs, k, c, n, mFull, j, m - mFull, cols);
+            tile(wide, aTail, 0, 1, MR, b, bo, bs, k, c, n, mFull, j, m - mFull, cols);
         }
     }
 
     /** One tile (wide) or strip of C at (i, j); a partial one goes through cTile and is clipped. */
-    private void block(boolean wide, float[] a, int ao, int rs, int ps, float[] b, int bo, int bs, int k,
-                       float[] c, int n, int i, int j, int rows, int cols) {
+    private void tile(boolean wide, float[] a, int ao, int rs, int ps, float[] b, int bo, int bs, int k,
+                      float[] c, int n, int i, int j, int rows, int cols) {
         int width = wide ? NR : L;
         if (rows == MR && cols == width) {
             if (wide) MicroKernel.tile(a, ao, rs, ps, b, bo, bs, k, c, i * n + j, n);

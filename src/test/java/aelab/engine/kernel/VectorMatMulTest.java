@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Vector API kernel must agree with the naive triple loop and with EJML on every edge size. */
 class VectorMatMulTest {
-    /** Around the 5-row panel and the 16-lane vector: below, at and above each boundary. */
-    private static final int[] AWKWARD = {1, 4, 5, 6, 7, 15, 16, 17, 31, 33, 65, 129};
+    /** Around the 5-row panel, the 16-lane vector, the 64-column tile and the 64-deep k-block of Bᵀ. */
+    private static final int[] AWKWARD = {1, 4, 5, 6, 7, 15, 16, 17, 31, 33, 64, 65, 129};
 
     /** (m, k, n) of the default 784-128-64-28-64-128-784 model at a half batch, plus m = 100 and a tiny m. */
     private static final int[][] MODEL = {
             {50, 784, 128}, {50, 128, 64}, {50, 64, 28}, {50, 28, 64}, {50, 64, 128}, {50, 128, 784},
-            {784, 50, 128}, {128, 50, 784}, {64, 50, 28}, {50, 784, 128}, {100, 784, 128}, {3, 128, 784},
+            {784, 50, 128}, {128, 50, 784}, {64, 50, 28}, {28, 50, 64}, {100, 784, 128}, {3, 128, 784},
     };
 
     private final MatMul fast = new VectorMatMul();
