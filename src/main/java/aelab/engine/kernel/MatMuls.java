@@ -30,7 +30,7 @@ public final class MatMuls {
             if (!agreesWithReference(fast)) {
                 return fallback("fast kernel disagrees with the reference on a self-check; using EJML reference");
             }
-            logOnce(System.Logger.Level.INFO, "matrix kernel: " + fast.name());
+            logOnce(System.Logger.Level.DEBUG, "matrix kernel: " + fast.name());
             return fast;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
