@@ -27,6 +27,9 @@ final class DataParallel {
     private float factor, scale, yScale, pDivisor;
     private Loss loss;
     private Optimizer optimizer;
+    // The pool's tasks, made once: a method reference written at the call would be a new object each batch.
+    private final java.util.function.IntConsumer forwardBackward = this::forwardBackward,
+            reduceAndUpdate = this::reduceAndUpdate, forwardOnly = this::forwardOnly;
 
     DataParallel(Autoencoder model, WorkerPool pool, int rowsPerBatch) {
         this.model = model;
@@ -62,11 +65,11 @@ final class DataParallel {
         this.yScale = sc.toUnit();
         this.pDivisor = sc.outputDivisor(model.output);
         this.scale = 1f / ((float) rows * model.widths[model.widths.length - 1]);
-        pool.run(this::forwardBackward);
+        pool.run(forwardBackward);
         if (!Double.isFinite(sums(0))) return false;
         this.optimizer = opt;
         opt.beginStep();
-        pool.run(this::reduceAndUpdate);
+        pool.run(reduceAndUpdate);
         return true;
     }
 
@@ -162,7 +165,7 @@ final class DataParallel {
         for (int start = 0; start < count; start += chunk) {
             this.from = start;
             this.rows = Math.min(chunk, count - start);
-            pool.run(this::forwardOnly);
+            pool.run(forwardOnly);
             l += sums(0);
             bce += sums(1);
             mse += sums(2);

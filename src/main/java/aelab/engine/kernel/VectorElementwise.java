@@ -1,7 +1,6 @@
 package aelab.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,35 +14,25 @@ final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length(), BLOCK = 1024;
     private static final ScalarElementwise TAIL = new ScalarElementwise();
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private final float[] lanes = new float[L];
 
     @Override public void sigmoid(float[] z, float[] p, int n) {
         int i = 0, bound = S.loopBound(n);
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (; i < bound; i += L) {
             FloatVector e = VectorMath.exp(FloatVector.fromArray(S, z, i).neg());
-            one.div(e.add(one)).intoArray(p, i);
+            ONE.div(e.add(ONE)).intoArray(p, i);
         }
         for (; i < n; i++) p[i] = (float) (1 / (1 + Math.exp(-z[i])));
     }
 
+    // Each variant is its own loop: a branch inside one hot loop would be compiled for the case
+    // training sees, and the evaluation's other case would then fall back to slow, boxing code.
+
     @Override public double bceFromLogits(float[] z, float[] p, float[] y, float[] d, int n, float scale) {
-        double total = 0;
-        int bound = S.loopBound(n), i = 0;
-        while (i < bound) {
-            int end = Math.min(bound, i + BLOCK);
-            FloatVector acc = FloatVector.zero(S);
-            for (; i < end; i += L) {
-                FloatVector zv = FloatVector.fromArray(S, z, i), pv = FloatVector.fromArray(S, p, i),
-                        yv = FloatVector.fromArray(S, y, i);
-                VectorMask<Float> neg = zv.lt(0f);
-                FloatVector big = pv.blend(pv.neg().add(1f), neg); // σ(|z|)
-                acc = acc.add(zv.max(0f).sub(zv.mul(yv)).sub(VectorMath.log(big)));
-                if (d != null) pv.sub(yv).mul(scale).intoArray(d, i);
-            }
-            total += sum(acc);
-        }
-        for (; i < n; i++) {
+        int bound = S.loopBound(n);
+        double total = d == null ? bceLoop(z, p, y, bound) : bceAndDeltaLoop(z, p, y, d, bound, scale);
+        for (int i = bound; i < n; i++) {
             float zi = z[i], pi = p[i], yi = y[i];
             total += Math.max(zi, 0f) - zi * yi - Math.log(zi >= 0 ? pi : 1 - pi);
             if (d != null) d[i] = scale * (pi - yi);
@@ -51,34 +40,78 @@ final class VectorElementwise implements Elementwise {
         return total;
     }
 
+    /** l = max(z, 0) − z·y − ln σ(|z|), with σ(|z|) = p where z ≥ 0, else 1 − p. */
+    private static FloatVector bce(FloatVector zv, FloatVector pv, FloatVector yv) {
+        FloatVector big = pv.blend(ONE.sub(pv), zv.lt(0f));
+        return zv.max(0f).sub(zv.mul(yv)).sub(VectorMath.log(big));
+    }
+
+    private double bceLoop(float[] z, float[] p, float[] y, int bound) {
+        double total = 0;
+        for (int i = 0; i < bound; ) {
+            int end = Math.min(bound, i + BLOCK);
+            FloatVector acc = FloatVector.zero(S);
+            for (; i < end; i += L)
+                acc = acc.add(bce(FloatVector.fromArray(S, z, i), FloatVector.fromArray(S, p, i), FloatVector.fromArray(S, y, i)));
+            total += sum(acc);
+        }
+        return total;
+    }
+
+    private double bceAndDeltaLoop(float[] z, float[] p, float[] y, float[] d, int bound, float scale) {
+        double total = 0;
+        for (int i = 0; i < bound; ) {
+            int end = Math.min(bound, i + BLOCK);
+            FloatVector acc = FloatVector.zero(S);
+            for (; i < end; i += L) {
+                FloatVector pv = FloatVector.fromArray(S, p, i), yv = FloatVector.fromArray(S, y, i);
+                acc = acc.add(bce(FloatVector.fromArray(S, z, i), pv, yv));
+                pv.sub(yv).mul(scale).intoArray(d, i); // dl/dz = σ(z) − y
+            }
+            total += sum(acc);
+        }
+        return total;
+    }
+
     @Override public void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, boolean withBce,
                                   double[] out) {
-        double bce = 0, mse = 0, sum = 0;
-        int i = from, bound = from + S.loopBound(to - from);
-        float lo = ScalarElementwise.EPS, hi = 1 - ScalarElementwise.EPS;
-        while (i < bound) {
+        int bound = from + S.loopBound(to - from);
+        double bce = withBce ? bceMetricLoop(p, y, from, bound, pScale, yScale) : 0;
+        double mse = 0, sum = 0;
+        for (int i = from; i < bound; ) {
             int end = Math.min(bound, i + BLOCK);
-            FloatVector b = FloatVector.zero(S), m = FloatVector.zero(S), s = FloatVector.zero(S);
+            FloatVector m = FloatVector.zero(S), s = FloatVector.zero(S);
             for (; i < end; i += L) {
-                FloatVector pv = FloatVector.fromArray(S, p, i), q = pv.mul(pScale),
-                        t = FloatVector.fromArray(S, y, i).mul(yScale), e = q.sub(t);
-                if (withBce) {
-                    FloatVector c = q.max(lo).min(hi);
-                    FloatVector lc = VectorMath.log(c), l1c = VectorMath.log(c.neg().add(1f));
-                    // −[t ln c + (1 − t) ln(1 − c)] = −[t (ln c − ln(1 − c)) + ln(1 − c)]
-                    b = b.sub(t.fma(lc.sub(l1c), l1c));
-                }
+                FloatVector pv = FloatVector.fromArray(S, p, i);
+                FloatVector e = pv.mul(pScale).sub(FloatVector.fromArray(S, y, i).mul(yScale));
                 m = e.fma(e, m);
                 s = s.add(pv);
             }
-            bce += sum(b);
             mse += sum(m);
             sum += sum(s);
         }
-        TAIL.metrics(p, y, i, to, pScale, yScale, withBce, out);
+        TAIL.metrics(p, y, bound, to, pScale, yScale, withBce, out);
         out[0] += bce;
         out[1] += mse;
         out[2] += sum;
+    }
+
+    /** Σ −[t ln c + (1 − t) ln(1 − c)] = −Σ [t (ln c − ln(1 − c)) + ln(1 − c)], c = clip(q, ε, 1 − ε). */
+    private double bceMetricLoop(float[] p, float[] y, int from, int bound, float pScale, float yScale) {
+        float lo = ScalarElementwise.EPS, hi = 1 - ScalarElementwise.EPS;
+        double total = 0;
+        for (int i = from; i < bound; ) {
+            int end = Math.min(bound, i + BLOCK);
+            FloatVector b = FloatVector.zero(S);
+            for (; i < end; i += L) {
+                FloatVector c = FloatVector.fromArray(S, p, i).mul(pScale).max(lo).min(hi);
+                FloatVector t = FloatVector.fromArray(S, y, i).mul(yScale);
+                FloatVector lc = VectorMath.log(c), l1c = VectorMath.log(ONE.sub(c));
+                b = b.sub(t.fma(lc.sub(l1c), l1c));
+            }
+            total += sum(b);
+        }
+        return total;
     }
 
     /** Σ of the lanes in lane order, in double. */
