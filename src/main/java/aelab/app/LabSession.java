@@ -64,10 +64,7 @@ public final class LabSession {
         this.form = new SettingsForm(IMAGE_SIZE, trainLimit, testLimit, TrainingConfig.defaults());
         this.canStart = Bindings.createBooleanBinding(() -> state.get() == State.IDLE && form.valid().get(),
                 state, form.valid());
-        form.outputProperty().addListener(o -> choiceChanged());
-        form.lossProperty().addListener(o -> choiceChanged());
-        form.scaleProperty().addListener(o -> choiceChanged());
-        form.optimizerProperty().addListener(o -> choiceChanged());
+        form.setOnChoiceChanged(this::settingsCommitted);
     }
 
     public void loadData() {
@@ -134,10 +131,6 @@ public final class LabSession {
     public void applyPreset(Preset preset) {
         form.load(preset.config());
         settingsCommitted();
-    }
-
-    private void choiceChanged() {
-        if (!form.isLoading()) settingsCommitted();
     }
 
     /**

@@ -55,6 +55,7 @@ public final class SettingsForm {
     private final BooleanBinding valid = Bindings.isNotNull(config);
     private Activation hidden;
     private boolean loading;
+    private Runnable onChoiceChanged = () -> { };
 
     /** @param trainLimit, testLimit images used per run, 0 for all: fixed for the window's lifetime */
     public SettingsForm(int imageSize, int trainLimit, int testLimit, TrainingConfig initial) {
@@ -67,10 +68,25 @@ public final class SettingsForm {
         }
         load(initial);
         text.values().forEach(p -> p.addListener((o, a, b) -> revalidate()));
-        output.addListener((o, a, b) -> revalidate());
-        loss.addListener((o, a, b) -> revalidate());
-        scale.addListener((o, a, b) -> revalidate());
-        optimizer.addListener((o, a, b) -> optimizerChanged(a, b));
+        output.addListener((o, a, b) -> choiceChanged());
+        loss.addListener((o, a, b) -> choiceChanged());
+        scale.addListener((o, a, b) -> choiceChanged());
+        optimizer.addListener((o, a, b) -> {
+            optimizerChanged(a, b);
+            choiceChanged();
+        });
+    }
+
+    /**
+     * Called after the user changes the output, loss, scale or optimizer and the config was re-checked
+     * (not while {@link #load} puts in a whole experiment): a choice takes effect at once, unlike typing.
+     */
+    public void setOnChoiceChanged(Runnable action) { onChoiceChanged = action; }
+
+    private void choiceChanged() {
+        if (loading) return;
+        revalidate();
+        onChoiceChanged.run();
     }
 
     /** Puts every field to the given experiment's values (the limits stay the form's own). */
@@ -98,14 +114,11 @@ public final class SettingsForm {
         if (loading || before == null || after == null) return;
         StringProperty lr = text.get(Field.LEARNING_RATE);
         try {
-            if (Double.parseDouble(lr.get().trim()) == before.defaultLearningRate()) {
+            if (Double.parseDouble(lr.get().trim()) == before.defaultLearningRate())
                 lr.set(Format.plain(after.defaultLearningRate()));
-                return;
-            }
         } catch (NumberFormatException ignored) {
             // a learning rate that does not parse stays for the user to fix
         }
-        revalidate();
     }
 
     private void revalidate() {
@@ -176,9 +189,6 @@ public final class SettingsForm {
         String p = f.label + ":";
         return message.startsWith(p) ? message.substring(p.length()).trim() : message;
     }
-
-    /** True while {@link #load} is putting in a whole experiment: single changes then are not the user's. */
-    public boolean isLoading() { return loading; }
 
     public ObjectProperty<Activation> outputProperty() { return output; }
 

@@ -92,11 +92,18 @@ class SettingsFormTest {
     }
 
     @Test
-    void whileLoadingSingleChangesAreNotTheUsers() {
-        boolean[] seenLoading = {false};
-        form.outputProperty().addListener(o -> seenLoading[0] = form.isLoading());
+    void aChoiceIsReportedAfterTheConfigFollowedIt() {
+        TrainingConfig[] seen = {null};
+        form.setOnChoiceChanged(() -> seen[0] = form.config());
+        form.outputProperty().set(Activation.LINEAR);
+        assertEquals(Activation.LINEAR, seen[0].output());
+    }
+
+    @Test
+    void loadingAWholeExperimentReportsNoSingleChoices() {
+        int[] calls = {0};
+        form.setOnChoiceChanged(() -> calls[0]++);
         form.load(Preset.THE_QUESTION.config());
-        assertTrue(seenLoading[0]);
-        assertFalse(form.isLoading());
+        assertEquals(0, calls[0]);
     }
 }
