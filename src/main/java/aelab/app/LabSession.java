@@ -42,6 +42,7 @@ public final class LabSession {
     static final int IMAGE_SIZE = TrainingConfig.DEFAULT_LAYERS[0];
 
     private final BackgroundExecutor executor;
+    private final int trainLimit, testLimit;
     private final DataSource source;
     private final SettingsForm form;
     private final RunHistory history = new RunHistory();
@@ -61,6 +62,8 @@ public final class LabSession {
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
         this.executor = executor;
         this.source = source;
+        this.trainLimit = trainLimit;
+        this.testLimit = testLimit;
         this.form = new SettingsForm(IMAGE_SIZE, trainLimit, testLimit, TrainingConfig.defaults());
         this.canStart = Bindings.createBooleanBinding(() -> state.get() == State.IDLE && form.valid().get(),
                 state, form.valid());
@@ -153,8 +156,8 @@ public final class LabSession {
         if (l instanceof Dataset d) {
             data = d;
             grid = DigitGrid.firstOfEachClass(d.test(), 10, 2);
-            dataMessage.set(d.name() + ": " + String.format("%,d", d.train().count()) + " training and "
-                    + String.format("%,d", d.test().count()) + " test images");
+            dataMessage.set(d.name() + ": " + used(d.train().count(), trainLimit) + " training and "
+                    + used(d.test().count(), testLimit) + " test images");
             state.set(State.IDLE);
         } else if (l instanceof String message) {
             dataMessage.set(message);
@@ -170,6 +173,10 @@ public final class LabSession {
                 state.set(State.IDLE);
             }
         }
+    }
+
+    private static String used(int count, int limit) {
+        return limit > 0 && limit < count ? String.format("%,d of %,d", limit, count) : String.format("%,d", count);
     }
 
     /** What the warnings panel shows: the running run's warnings, or those of the settings for the next run. */

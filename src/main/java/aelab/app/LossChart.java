@@ -171,7 +171,7 @@ final class LossChart extends BorderPane {
             boolean faded = history.isFaded(run);
             Color c = Palette.run(run.colour(), faded);
             trainLines.setSeriesPaint(i, c, false);
-            trainLines.setSeriesStroke(i, new BasicStroke(faded ? 1.2f : 2.2f), false);
+            trainLines.setSeriesStroke(i, new BasicStroke(faded ? 1.5f : 2.4f), false);
             testDots.setSeriesPaint(i, c, false);
             testDots.setSeriesStroke(i, new BasicStroke(faded ? 0.8f : 1.2f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f), false);

@@ -16,6 +16,6 @@ final class Palette {
 
     static Color run(int index, boolean faded) {
         Color c = RUNS[index % RUNS.length];
-        return faded ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 80) : c;
+        return faded ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 120) : c;
     }
 }
