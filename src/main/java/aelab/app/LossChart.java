@@ -28,6 +28,8 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -105,13 +107,16 @@ final class LossChart extends BorderPane {
         trainLines.setLegendItemLabelGenerator((dataset, series) -> legendOf(series));
         floor.setLabelFont(SMALL);
         floor.setLabelPaint(new Color(90, 90, 90));
-        floor.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        floor.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        floor.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        floor.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        floor.setLabelAnchor(RectangleAnchor.TOP_LEFT);   // curves start high, so the left end of the floor is free
+        floor.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
 
         chart = new JFreeChart(metric.title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        TextTitle note = new TextTitle("line: training mini-batches (smoothed)   ● test set after each epoch", SMALL);
+        String legend = "line: training mini-batches (smoothed)   ● test set after each epoch";
+        legend += metric == Metric.BCE ? "\n- - -  BCE floor: the lowest BCE any model can reach on these digits"
+                : "\nMSE is 0 for a perfect copy: it has no floor above 0";
+        TextTitle note = new TextTitle(legend, SMALL);
         note.setPaint(new Color(90, 90, 90));
         chart.addSubtitle(note);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
@@ -129,7 +134,10 @@ final class LossChart extends BorderPane {
     void setLogScale(boolean log) {
         ValueAxis y;
         if (log) {
+            // Base 2 with whole-exponent ticks: labels 0.0625, 0.125, 0.25, … instead of 10^0.1 steps like 1.2589.
             LogAxis a = new LogAxis(metric.axis + " (log scale)");
+            a.setBase(2);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             a.setSmallestValue(1e-6);
             a.setNumberFormatOverride(new DecimalFormat("0.####"));
             y = a;
@@ -137,6 +145,21 @@ final class LossChart extends BorderPane {
             y = linearAxis();
         }
         plot.setRangeAxis(y);
+        fitLogRange();
+    }
+
+    /** A log axis does not include 0, so unlike the linear one it would cut off the floor: fit it by hand. */
+    private void fitLogRange() {
+        if (!(plot.getRangeAxis() instanceof LogAxis axis)) return;
+        Range train = DatasetUtils.findRangeBounds(trainSet), test = DatasetUtils.findRangeBounds(testSet);
+        Range data = Range.combine(train, test);
+        if (data == null) {
+            axis.setAutoRange(true);
+            return;
+        }
+        double low = Math.max(data.getLowerBound(), 1e-6), high = Math.max(data.getUpperBound(), low * 1.01);
+        if (floorShown) low = Math.min(low, floor.getValue());
+        axis.setRange(low / 1.2, high * 1.2);
     }
 
     boolean isLogScale() { return plot.getRangeAxis() instanceof LogAxis; }
@@ -151,6 +174,7 @@ final class LossChart extends BorderPane {
                 s.testGeneration = sync(s.test, metric.test.apply(s.run), s.testGeneration);
             }
             updateFloor(history.latest());
+            fitLogRange();
         } finally {
             chart.setNotify(true);
         }
@@ -201,7 +225,7 @@ final class LossChart extends BorderPane {
         if (show) {
             double v = latest.info().bceFloor();
             floor.setValue(v);
-            floor.setLabel("BCE floor " + Format.loss(v) + ": no model can go lower on these digits  ");
+            floor.setLabel("BCE floor " + Format.loss(v));
         }
         if (show != floorShown) {
             if (show) plot.addRangeMarker(floor);

@@ -34,6 +34,7 @@ final class ReconstructionView extends BorderPane {
     private ImageSet test;
     private DigitGrid grid;
     private Preview shown;
+    private int[] hovered;
 
     ReconstructionView() {
         setId("reconstructions");
@@ -81,10 +82,12 @@ final class ReconstructionView extends BorderPane {
             canvas.setPreview(p);
             title.setText(p == null ? "Reconstructions"
                     : "Reconstructions of run #" + latest.id() + " · epoch " + p.epoch() + ", step " + p.step());
+            describe(hovered);   // the numbers under the pointer follow the new reconstructions
         }
     }
 
     private void describe(int[] cell) {
+        hovered = cell;
         if (cell == null || grid == null || test == null) {
             tooltip.setText("");
             return;
