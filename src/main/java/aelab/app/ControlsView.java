@@ -57,7 +57,6 @@ final class ControlsView extends VBox {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
         }
-        start.setDefaultButton(true);
 
         HBox presets = new HBox(6);
         for (Preset p : Preset.values()) {
