@@ -7,9 +7,15 @@ public final class Launcher {
     private Launcher() { }
 
     public static void launch(String[] args) {
-        // Software rendering unless told otherwise: a GPU probe that fails on a machine without one
-        // costs seconds and can leave a blank window.
-        if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");
+        preferSoftwareRendering();
         Application.launch(AutoencoderLabApp.class, args);
+    }
+
+    /**
+     * Software rendering unless the user chose otherwise with -Dprism.order: a GPU probe that fails on a
+     * machine without one costs seconds and can leave a blank window, and these charts need no GPU.
+     */
+    static void preferSoftwareRendering() {
+        if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");
     }
 }
