@@ -1,10 +1,21 @@
 package aelab.app;
 
-/** Opens the desktop window. */
+import javafx.application.Application;
+
+/** Opens the desktop window; aelab.Main calls this so that Main itself need not extend Application. */
 public final class Launcher {
     private Launcher() { }
 
     public static void launch(String[] args) {
-        System.out.println("The desktop app is not built yet; run with a command, e.g. 'train'.");
+        preferSoftwareRendering();
+        Application.launch(AutoencoderLabApp.class, args);
+    }
+
+    /**
+     * Software rendering unless the user chose otherwise with -Dprism.order: a GPU probe that fails on a
+     * machine without one costs seconds and can leave a blank window, and these charts need no GPU.
+     */
+    static void preferSoftwareRendering() {
+        if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");
     }
 }

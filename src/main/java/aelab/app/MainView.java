@@ -1,0 +1,113 @@
+package aelab.app;
+
+import aelab.app.model.RunStatus;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The whole window: settings on the left; the two loss charts above the digits and the status.
+ * One frame pump drains the session and refreshes every view, at most ten times a second.
+ */
+public final class MainView extends BorderPane {
+    private final LabSession session;
+    private final ControlsView controls;
+    private final LossChart bce = new LossChart(LossChart.Metric.BCE);
+    private final LossChart mse = new LossChart(LossChart.Metric.MSE);
+    private final ReconstructionView reconstructions = new ReconstructionView();
+    private final StatusView status = new StatusView();
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final Button clearRuns = new Button("Clear old runs");
+    private final FramePump pump = new FramePump(this::frame);
+
+    public MainView(LabSession session) {
+        this.session = session;
+        this.controls = new ControlsView(session);
+        setId("main");
+        createView();
+        initListeners();
+        pump.start();
+    }
+
+    private void createView() {
+        ScrollPane left = new ScrollPane(controls);
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setPrefViewportWidth(330);
+        left.getStyleClass().add("controls-pane");
+        controls.setPadding(new Insets(12));
+        setLeft(left);
+
+        logScale.setId("log-scale");
+        logScale.setTooltip(new Tooltip("Show both loss axes on a logarithmic scale: small differences near the floor become visible"));
+        clearRuns.setId("clear-runs");
+        clearRuns.setTooltip(new Tooltip("Remove every run from the charts but the newest"));
+        Label hint = new Label("Change the output, loss or scale during a run to compare: the run before stays on the charts, faded.");
+        hint.getStyleClass().add("hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox chartBar = new HBox(10, hint, spacer, logScale, clearRuns);
+        chartBar.setAlignment(Pos.CENTER_LEFT);
+
+        HBox charts = new HBox(8, bce, mse);
+        HBox.setHgrow(bce, Priority.ALWAYS);
+        HBox.setHgrow(mse, Priority.ALWAYS);
+        bce.setPrefSize(540, 420);
+        mse.setPrefSize(540, 420);
+        bce.setMinSize(250, 200);
+        mse.setMinSize(250, 200);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        status.setPrefWidth(330);
+        status.setMinWidth(260);
+        HBox.setHgrow(reconstructions, Priority.ALWAYS);
+        HBox lower = new HBox(14, reconstructions, status);
+
+        VBox center = new VBox(8, chartBar, charts, lower);
+        center.setPadding(new Insets(10, 12, 10, 12));
+        setCenter(center);
+    }
+
+    private void initListeners() {
+        logScale.selectedProperty().addListener((o, was, is) -> {
+            bce.setLogScale(is);
+            mse.setLogScale(is);
+        });
+        clearRuns.setOnAction(e -> session.clearOldRuns());
+    }
+
+    /** The one place run data reaches the views: take in what the threads sent, then redraw what changed. */
+    private void frame() {
+        session.drain();
+        bce.refresh(session.history());
+        mse.refresh(session.history());
+        reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
+                session.history().latest());
+        status.refresh(RunStatus.of(session.history().latest()), session.warnings());
+        clearRuns.setDisable(session.history().runs().size() < 2);
+    }
+
+    /** Stops the frame pump and any run: for closing the window. */
+    public void dispose() {
+        pump.stop();
+        session.stop();
+    }
+
+    LossChart bceChart() { return bce; }
+
+    LossChart mseChart() { return mse; }
+
+    ReconstructionView reconstructions() { return reconstructions; }
+
+    LabSession session() { return session; }
+}

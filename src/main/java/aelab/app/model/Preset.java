@@ -1,0 +1,49 @@
+package aelab.app.model;
+
+import aelab.engine.Activation;
+import aelab.engine.Loss;
+import aelab.engine.Scale;
+import aelab.engine.TrainingConfig;
+
+/**
+ * Ready-made experiments. Each is the default experiment with its output activation, loss and input
+ * scale changed, so two presets differ only in what the comparison is about.
+ */
+public enum Preset {
+    THE_QUESTION("The question", Activation.SOFTMAX, Loss.BCE, Scale.RAW,
+            "The seed's exact model: softmax output, BCE loss, raw 0–255 pixels. Its reconstructions fade to black."),
+    THE_ANSWER("The answer", Activation.SIGMOID, Loss.BCE, Scale.UNIT,
+            "The fix: sigmoid output, BCE loss, pixels scaled to [0,1]. BCE falls towards its floor, never to 0."),
+    MSE("MSE", Activation.SIGMOID, Loss.MSE, Scale.UNIT,
+            "The alternative: sigmoid output, mean squared error, pixels scaled to [0,1]. MSE can reach 0.");
+
+    private final String title;
+    private final Activation output;
+    private final Loss loss;
+    private final Scale scale;
+    private final String description;
+
+    Preset(String title, Activation output, Loss loss, Scale scale, String description) {
+        this.title = title;
+        this.output = output;
+        this.loss = loss;
+        this.scale = scale;
+        this.description = description;
+    }
+
+    public TrainingConfig config() {
+        return TrainingConfig.defaults().withOutput(output).withLoss(loss).withScale(scale);
+    }
+
+    /** Whether a configuration is this preset, ignoring the image limits (which the window sets itself). */
+    public boolean matches(TrainingConfig c) {
+        return c != null && config().withTrainLimit(c.trainLimit()).withTestLimit(c.testLimit())
+                .withThreads(c.threads()).equals(c);
+    }
+
+    public String title() { return title; }
+
+    public String description() { return description; }
+
+    @Override public String toString() { return title; }
+}

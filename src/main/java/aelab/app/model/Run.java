@@ -1,0 +1,123 @@
+package aelab.app.model;
+
+import aelab.engine.BatchPoint;
+import aelab.engine.EpochMetrics;
+import aelab.engine.Preview;
+import aelab.engine.RunInfo;
+import aelab.engine.RunOutcome;
+import aelab.engine.TrainingConfig;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One training run as the window remembers it: its settings, its curves, its latest reconstructions
+ * and how it ended. Changed only on the FX thread, from snapshots the trainer sent; views read it.
+ * x positions are in epochs (step / batches per epoch), so runs with different batch sizes line up.
+ */
+public final class Run {
+    /** Points per curve at most; a 50 × 600-batch run is thinned to this. */
+    public static final int CURVE_CAP = 2000;
+    private static final double SMOOTHING = 0.9;
+
+    private final int id;
+    private final TrainingConfig config;
+    private final int colour;
+    private final Curve trainBce = new Curve(CURVE_CAP), trainMse = new Curve(CURVE_CAP);
+    private final Curve testBce = new Curve(CURVE_CAP), testMse = new Curve(CURVE_CAP);
+    private final Smoother bceSmoother = new Smoother(SMOOTHING), mseSmoother = new Smoother(SMOOTHING);
+    private final List<String> warnings = new ArrayList<>();
+    private RunInfo info;
+    private BatchPoint lastBatch;
+    private EpochMetrics lastEpoch;
+    private Preview preview;
+    private RunOutcome outcome;
+    private long pausedNanos;
+    private long pauseStart = -1;
+
+    Run(int id, TrainingConfig config, int colour) {
+        this.id = id;
+        this.config = config;
+        this.colour = colour;
+    }
+
+    public void started(RunInfo runInfo) {
+        info = runInfo;
+        for (String w : runInfo.warnings()) addWarning(w);
+    }
+
+    public void addBatch(BatchPoint p) {
+        lastBatch = p;
+        double x = info == null ? p.step() : p.epochPosition(info.batchesPerEpoch());
+        trainBce.add(x, bceSmoother.add(p.bce()));
+        trainMse.add(x, mseSmoother.add(p.mse()));
+    }
+
+    public void addEpoch(EpochMetrics m) {
+        lastEpoch = m;
+        testBce.add(m.epoch(), m.testBce());
+        testMse.add(m.epoch(), m.testMse());
+    }
+
+    public void setPreview(Preview p) { preview = p; }
+
+    public void addWarning(String w) {
+        if (!warnings.contains(w)) warnings.add(w);
+    }
+
+    public void finish(RunOutcome o) {
+        outcome = o;
+        if (pauseStart >= 0) resumed(System.nanoTime());
+    }
+
+    /** The user paused at this time (System.nanoTime()); the time until resumed() is not training time. */
+    public void paused(long nanoTime) {
+        if (pauseStart < 0) pauseStart = nanoTime;
+    }
+
+    public void resumed(long nanoTime) {
+        if (pauseStart >= 0) pausedNanos += nanoTime - pauseStart;
+        pauseStart = -1;
+    }
+
+    public Pace pace() {
+        if (info == null || lastBatch == null) return Pace.UNKNOWN;
+        return Pace.estimate(lastBatch.step(), info.totalBatches(), config.batchSize(), lastBatch.nanos() - pausedNanos);
+    }
+
+    /** Fraction of the run's mini-batches done, 0 to 1. */
+    public double progress() {
+        if (info == null || lastBatch == null || info.totalBatches() == 0) return 0;
+        return Math.min(1, lastBatch.step() / (double) info.totalBatches());
+    }
+
+    public int id() { return id; }
+
+    public TrainingConfig config() { return config; }
+
+    /** Index into the window's palette; distinct among the runs on the charts. */
+    public int colour() { return colour; }
+
+    public Curve trainBce() { return trainBce; }
+
+    public Curve trainMse() { return trainMse; }
+
+    public Curve testBce() { return testBce; }
+
+    public Curve testMse() { return testMse; }
+
+    public RunInfo info() { return info; }
+
+    public BatchPoint lastBatch() { return lastBatch; }
+
+    public EpochMetrics lastEpoch() { return lastEpoch; }
+
+    public Preview preview() { return preview; }
+
+    public List<String> warnings() { return Collections.unmodifiableList(warnings); }
+
+    public RunOutcome outcome() { return outcome; }
+
+    public boolean isFinished() { return outcome != null; }
+}

@@ -1,0 +1,84 @@
+package aelab.app.model;
+
+import aelab.engine.TrainingConfig;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The runs on the charts, oldest first. The newest is drawn strong, the others faded; each has its
+ * own colour for as long as it is shown. Legend labels name the output, loss and scale, plus any
+ * other setting in which the runs on the charts differ, so two entries never read the same.
+ */
+public final class RunHistory {
+    /** Distinct colours the window can draw; a run takes the first one no shown run has. */
+    public static final int PALETTE_SIZE = 8;
+
+    private final List<Run> runs = new ArrayList<>();
+    private int nextId = 1;
+    private long version;
+
+    public Run add(TrainingConfig config) {
+        boolean[] taken = new boolean[PALETTE_SIZE];
+        for (Run r : runs) taken[r.colour()] = true;
+        int colour = 0;
+        while (colour < PALETTE_SIZE && taken[colour]) colour++;
+        if (colour == PALETTE_SIZE) colour = (nextId - 1) % PALETTE_SIZE;   // more runs than colours: reuse in turn
+        Run run = new Run(nextId++, config, colour);
+        runs.add(run);
+        version++;
+        return run;
+    }
+
+    /** Removes every run but the newest (the one whose reconstructions and status are shown). */
+    public void clearOld() {
+        if (runs.size() <= 1) return;
+        Run keep = latest();
+        runs.clear();
+        runs.add(keep);
+        version++;
+    }
+
+    public void clear() {
+        if (runs.isEmpty()) return;
+        runs.clear();
+        version++;
+    }
+
+    public List<Run> runs() { return Collections.unmodifiableList(runs); }
+
+    /** The newest run, or null when there is none. */
+    public Run latest() { return runs.isEmpty() ? null : runs.get(runs.size() - 1); }
+
+    public boolean isFaded(Run run) { return run != latest(); }
+
+    /** Changes whenever runs are added or removed (not when a run gains points). */
+    public long version() { return version; }
+
+    /** "#2 softmax + bce, raw 0–255", with "· lr 0.01" and the like when another run differs there. */
+    public String legendLabel(Run run) {
+        StringBuilder s = new StringBuilder("#").append(run.id()).append(' ').append(run.config().label());
+        appendIfVaries(s, run, c -> c.optimizer().toString(), v -> v);
+        appendIfVaries(s, run, c -> Format.plain(c.learningRate()), v -> "lr " + v);
+        appendIfVaries(s, run, c -> Integer.toString(c.batchSize()), v -> "batch " + v);
+        appendIfVaries(s, run, c -> Integer.toString(c.epochs()), v -> v + " epochs");
+        appendIfVaries(s, run, TrainingConfig::layerString, v -> "layers " + v);
+        appendIfVaries(s, run, c -> c.hidden().toString(), v -> v + " hidden");
+        appendIfVaries(s, run, c -> Long.toString(c.seed()), v -> "seed " + v);
+        return s.toString();
+    }
+
+    private void appendIfVaries(StringBuilder s, Run run, Function<TrainingConfig, String> setting,
+                                Function<String, String> phrase) {
+        String mine = setting.apply(run.config());
+        boolean varies = runs.stream().map(r -> setting.apply(r.config())).anyMatch(v -> !v.equals(mine));
+        if (varies) s.append(" · ").append(phrase.apply(mine));
+    }
+
+    @Override public String toString() {
+        return Arrays.toString(runs.stream().map(this::legendLabel).toArray());
+    }
+}

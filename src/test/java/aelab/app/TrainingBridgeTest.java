@@ -1,0 +1,65 @@
+package aelab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.app.model.Run;
+import aelab.app.model.RunHistory;
+import aelab.engine.BatchPoint;
+import aelab.engine.EpochMetrics;
+import aelab.engine.Preview;
+import aelab.engine.RunInfo;
+import aelab.engine.RunOutcome;
+import aelab.engine.TrainingConfig;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingBridgeTest {
+    private final TrainingConfig config = TrainingConfig.defaults();
+    private final Run run = new RunHistory().add(config);
+    private final TrainingBridge bridge = new TrainingBridge();
+
+    private static Preview preview(long step) {
+        return new Preview(step, 1, new int[] {0}, 1, new float[1], new double[1], new double[1], new double[1]);
+    }
+
+    @Test
+    void nothingReachesTheRunUntilDrained() {
+        bridge.started(new RunInfo(config, 100, 10, 4, 0.05, List.of(), "naive", 1));
+        bridge.batch(new BatchPoint(1, 1, 1, 0.6, 0.6, 0.2, 1));
+        assertNull(run.info());
+        assertFalse(bridge.drainInto(run));
+        assertEquals(4, run.info().batchesPerEpoch());
+        assertEquals(0.25, run.trainBce().x(0), 1e-12, "the batch was placed with the run info that came first");
+    }
+
+    @Test
+    void everyBatchArrivesButOnlyTheLatestPreview() {
+        bridge.started(new RunInfo(config, 100, 10, 4, 0.05, List.of(), "naive", 1));
+        for (int s = 1; s <= 4; s++) bridge.batch(new BatchPoint(1, s, s, 0.6, 0.6, 0.2, s));
+        bridge.preview(preview(2));
+        Preview last = preview(4);
+        bridge.preview(last);
+        bridge.epoch(new EpochMetrics(1, 0.6, 0.5, 0.5, 0.1, 90, 0.1));
+        bridge.drainInto(run);
+        assertEquals(4, run.trainBce().size());
+        assertEquals(1, run.testBce().size());
+        assertSame(last, run.preview());
+    }
+
+    @Test
+    void theEndIsReportedAfterEverythingBeforeIt() {
+        bridge.started(new RunInfo(config, 100, 10, 4, 0.05, List.of(), "naive", 1));
+        bridge.batch(new BatchPoint(1, 1, 1, 0.6, 0.6, 0.2, 1));
+        bridge.warning("training diverged: …");
+        bridge.finished(new RunOutcome(RunOutcome.Status.DIVERGED, "diverged", 0, 1));
+        assertTrue(bridge.drainInto(run));
+        assertEquals(1, run.trainBce().size());
+        assertEquals(List.of("training diverged: …"), run.warnings());
+        assertEquals(RunOutcome.Status.DIVERGED, run.outcome().status());
+    }
+}

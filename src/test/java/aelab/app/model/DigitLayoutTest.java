@@ -1,0 +1,38 @@
+package aelab.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DigitLayoutTest {
+    @Test
+    void choosesTheLargestWholeScaleThatFits() {
+        DigitLayout l = DigitLayout.fit(800, 400, 10, 2, 28);
+        // width: 96 + 9·3 + 280·s ≤ 800 → s ≤ 2.4; height: 2·2·3 + 14 + 168·s ≤ 400 → s ≤ 2.2
+        assertEquals(2, l.scale());
+        assertTrue(l.width() <= 800 && l.height() <= 400);
+    }
+
+    @Test
+    void neverGoesBelowOnePixelPerPixel() {
+        assertEquals(1, DigitLayout.fit(50, 50, 10, 2, 28).scale());
+    }
+
+    @Test
+    void positionsAreWholePixelsSoDigitsStayCrisp() {
+        DigitLayout l = DigitLayout.fit(801, 433, 10, 2, 28);
+        for (int c = 0; c < 10; c++) assertEquals(Math.rint(l.x(c)), l.x(c));
+        for (int b = 0; b < 2; b++) for (int r = 0; r < 3; r++) assertEquals(Math.rint(l.y(b, r)), l.y(b, r));
+    }
+
+    @Test
+    void hitFindsTheImageUnderThePointerAndNothingBetween() {
+        DigitLayout l = DigitLayout.fit(800, 400, 10, 2, 28);
+        assertArrayEquals(new int[] {1, 3, 2}, l.hit(l.x(3) + 5, l.y(1, 2) + 50));
+        assertNull(l.hit(l.x(3) + l.cell() + 1, l.y(0, 0) + 5), "the gap between columns");
+        assertNull(l.hit(l.left() + 10, l.y(0, 0) + 5), "the row names");
+    }
+}

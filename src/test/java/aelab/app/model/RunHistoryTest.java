@@ -1,0 +1,72 @@
+package aelab.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.engine.TrainingConfig;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RunHistoryTest {
+    private final RunHistory history = new RunHistory();
+
+    @Test
+    void runsOnTheChartsHaveDistinctColours() {
+        Set<Integer> colours = new HashSet<>();
+        for (int i = 0; i < RunHistory.PALETTE_SIZE; i++) colours.add(history.add(TrainingConfig.defaults()).colour());
+        assertEquals(RunHistory.PALETTE_SIZE, colours.size());
+    }
+
+    @Test
+    void aClearedColourIsUsedAgain() {
+        history.add(TrainingConfig.defaults());
+        Run second = history.add(TrainingConfig.defaults());
+        history.clearOld();
+        assertEquals(List.of(second), history.runs());
+        assertEquals(0, history.add(TrainingConfig.defaults()).colour());
+    }
+
+    @Test
+    void onlyTheNewestRunIsDrawnStrong() {
+        Run a = history.add(TrainingConfig.defaults());
+        Run b = history.add(Preset.THE_QUESTION.config());
+        assertTrue(history.isFaded(a));
+        assertFalse(history.isFaded(b));
+        assertSame(b, history.latest());
+    }
+
+    @Test
+    void legendNamesOutputLossAndScale() {
+        Run q = history.add(Preset.THE_QUESTION.config());
+        Run a = history.add(Preset.THE_ANSWER.config());
+        assertEquals("#1 softmax + bce, raw 0–255", history.legendLabel(q));
+        assertEquals("#2 sigmoid + bce, [0,1]", history.legendLabel(a));
+    }
+
+    @Test
+    void legendAddsTheOtherSettingsInWhichRunsDiffer() {
+        Run a = history.add(TrainingConfig.defaults());
+        Run b = history.add(TrainingConfig.defaults().withLearningRate(0.01).withSeed(7));
+        assertEquals("#1 sigmoid + bce, [0,1] · lr 0.001 · seed 42", history.legendLabel(a));
+        assertEquals("#2 sigmoid + bce, [0,1] · lr 0.01 · seed 7", history.legendLabel(b));
+        assertNotEquals(history.legendLabel(a).substring(3), history.legendLabel(b).substring(3));
+    }
+
+    @Test
+    void clearingOldRunsKeepsTheNewestAndChangesTheVersion() {
+        history.add(TrainingConfig.defaults());
+        Run keep = history.add(TrainingConfig.defaults());
+        long before = history.version();
+        history.clearOld();
+        assertEquals(List.of(keep), history.runs());
+        assertNotEquals(before, history.version());
+        history.clear();
+        assertTrue(history.runs().isEmpty());
+    }
+}
