@@ -9,6 +9,8 @@ import java.util.Map;
  * or Infinity: writing one is a programming error, not a file to produce.
  */
 final class JsonWriter {
+    static final int ONE_LINE = 100; // characters
+
     private JsonWriter() { }
 
     static void value(StringBuilder b, Object v, int indent) {
@@ -30,14 +32,27 @@ final class JsonWriter {
             b.append("{}");
             return;
         }
+        if (m.values().stream().allMatch(JsonWriter::flat)) { // a small record of scalars reads best on one line
+            StringBuilder line = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (line.length() > 1) line.append(", ");
+                string(line, key(e));
+                line.append(": ");
+                value(line, e.getValue(), indent);
+            }
+            line.append('}');
+            if (line.length() <= ONE_LINE) {
+                b.append(line);
+                return;
+            }
+        }
         b.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            if (!(e.getKey() instanceof String key)) throw new IllegalArgumentException("JSON keys are strings");
             b.append(first ? "\n" : ",\n");
             first = false;
             pad(b, indent + 1);
-            string(b, key);
+            string(b, key(e));
             b.append(": ");
             value(b, e.getValue(), indent + 1);
         }
@@ -46,9 +61,22 @@ final class JsonWriter {
         b.append('}');
     }
 
+    private static String key(Map.Entry<?, ?> e) {
+        if (e.getKey() instanceof String key) return key;
+        throw new IllegalArgumentException("JSON keys are strings");
+    }
+
+    private static boolean scalar(Object x) {
+        return x == null || x instanceof Number || x instanceof String || x instanceof Boolean;
+    }
+
+    /** A scalar, or an array of scalars: what fits on one line. */
+    private static boolean flat(Object x) {
+        return scalar(x) || x instanceof List<?> l && l.stream().allMatch(JsonWriter::scalar);
+    }
+
     private static void array(StringBuilder b, List<?> l, int indent) {
-        boolean flat = l.stream().allMatch(x -> x == null || x instanceof Number || x instanceof String || x instanceof Boolean);
-        if (flat) {
+        if (l.stream().allMatch(JsonWriter::scalar)) {
             b.append('[');
             for (int k = 0; k < l.size(); k++) {
                 if (k > 0) b.append(", ");

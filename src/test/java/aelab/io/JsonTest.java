@@ -53,8 +53,10 @@ class JsonTest {
     void writesReadableIndentedText() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shape", List.of(784L, 128L));
-        m.put("runs", List.of(Map.of("x", 1L)));
-        assertEquals("{\n  \"shape\": [784, 128],\n  \"runs\": [\n    {\n      \"x\": 1\n    }\n  ]\n}\n", Json.write(m));
+        m.put("runs", List.of(Map.of("x", 1L), Map.of("long", "y".repeat(100))));
+        assertEquals("{\"shape\": [784, 128]}\n", Json.write(Map.of("shape", List.of(784L, 128L))), "short records on one line");
+        assertEquals("{\n  \"shape\": [784, 128],\n  \"runs\": [\n    {\"x\": 1},\n    {\n      \"long\": \"" + "y".repeat(100)
+                + "\"\n    }\n  ]\n}\n", Json.write(m));
     }
 
     @Test
