@@ -26,8 +26,8 @@ public final class Cli {
             """ + ConfigOptions.USAGE + """
               --data DIR                        folder of MNIST-layout IDX files (default: bundled MNIST)
               --metrics FILE.csv                train: write per-epoch metrics as CSV
-              --save FILE.aelab                 train: save the experiment (weights, optimizer state, history)
-                                                at the end, also when stopped (Ctrl-C) or diverged
+              --save FILE.aelab                 save the experiment (weights, optimizer state, history) at the
+                                                end, also when stopped (Ctrl-C) or diverged; compare saves all runs
               --runs sigmoid:bce,softmax:bce:raw compare: the runs (output:loss[:scale])
               --metrics-dir DIR                 compare: write one metrics CSV per run
             """;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +73,20 @@ class ExperimentCliTest {
         assertTrue(out().contains("run 1  " + epoch.group(1) + "  test_loss "), out() + " vs " + epoch.group(1));
         assertTrue(out().contains("200 test images  epochs 2/2  sigmoid + bce, [0,1]"), out());
         assertEquals("", err(), "the figures match the saved epoch, so there is no note");
+    }
+
+    @Test
+    void compareSavesEveryRunSideBySideAndEvalListsThemInOrder() throws Exception {
+        Path f = dir.resolve("both.aelab");
+        assertEquals(0, run(with(new String[]{"compare", "--runs", "sigmoid:bce,softmax:bce:raw"}, with(SMALL, "--save", f.toString()))), err());
+        assertTrue(out().contains("saved 2 runs to " + f), out());
+        Matcher row = Pattern.compile("(?m)^2 +softmax \\+ bce, raw 0–255 +(\\S+) +(\\S+) ").matcher(out());
+        assertTrue(row.find(), out());
+        Experiment e = ExperimentFile.read(f);
+        assertEquals(List.of("sigmoid + bce, [0,1]", "softmax + bce, raw 0–255"), e.runs().stream().map(SavedRun::label).toList());
+        assertEquals(0, run("eval", f.toString()), err());
+        assertTrue(out().contains("run 2  test_bce " + row.group(1) + "  test_mse " + row.group(2) + "  "), out());
+        assertTrue(out().contains("run 1  test_bce "), out());
     }
 
     @Test
