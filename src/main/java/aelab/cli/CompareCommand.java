@@ -83,12 +83,15 @@ final class CompareCommand {
                 configs.size(), base.epochs(), base.seed());
         long t0 = System.nanoTime();
         SideBySide sideBySide = new SideBySide(trainers);
-        try (StopOnShutdown hook = o.has("save") ? new StopOnShutdown(sideBySide::stop) : null) {
+        StopOnShutdown hook = o.has("save") ? new StopOnShutdown(sideBySide::stop) : null;
+        try {
             sideBySide.run();
             double wall = (System.nanoTime() - t0) / 1e9;
             printTable(results);
             out.printf(Locale.ROOT, "wall time %.1f s%n", wall);
             if (o.has("save")) save(Path.of(o.string("save", "")), data, trainers, results);
+        } finally {
+            if (hook != null) hook.close();
         }
         if (o.has("metrics-dir")) writeCsvs(Path.of(o.string("metrics-dir", "")), results);
         return results.stream().allMatch(r -> r.outcome.status() == RunOutcome.Status.FINISHED) ? 0 : 1;

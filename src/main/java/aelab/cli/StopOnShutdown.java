@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * the command save it, instead of losing it: the JVM's shutdown hook asks the trainer to stop, then
  * holds the shutdown until the command says it is done (or a minute has passed).
  */
-final class StopOnShutdown implements AutoCloseable {
+final class StopOnShutdown {
     private static final long WAIT_SECONDS = 60;
 
     private final CountDownLatch done = new CountDownLatch(1);
@@ -27,7 +27,7 @@ final class StopOnShutdown implements AutoCloseable {
     }
 
     /** The command has finished (saved or not): the shutdown may go on, and a normal exit needs no hook. */
-    @Override public void close() {
+    void close() {
         done.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

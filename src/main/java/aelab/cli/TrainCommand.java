@@ -78,10 +78,13 @@ final class TrainCommand {
             @Override public void warning(String message) { err.println("warning: " + message); }
         });
         RunOutcome outcome;
-        try (StopOnShutdown hook = save == null ? null : new StopOnShutdown(trainer::stop)) {
+        StopOnShutdown hook = save == null ? null : new StopOnShutdown(trainer::stop);
+        try {
             outcome = trainer.run();
             out.println(outcome.message());
             if (save != null) save(trainer, recorder, data, outcome, save);
+        } finally {
+            if (hook != null) hook.close();
         }
         if (writeError[0] != null)
             throw new Cli.CommandFailed("could not write " + metrics + ": " + writeError[0].getMessage());

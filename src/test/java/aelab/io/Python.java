@@ -10,8 +10,19 @@ import java.util.concurrent.TimeUnit;
 
 /** Finds and runs a Python 3 for the export tests; the tests are skipped, not failed, where there is none. */
 final class Python {
-    /** A user's python3 may be a virtual environment without the system's packages, so both are tried. */
-    static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
+    /**
+     * $AELAB_PYTHON first (e.g. a virtual environment with Keras), then python3, then the system's: a
+     * user's python3 may be a virtual environment without the system's packages such as python3-torch.
+     */
+    static final List<String> CANDIDATES = candidates();
+
+    private static List<String> candidates() {
+        List<String> c = new ArrayList<>();
+        String chosen = System.getenv("AELAB_PYTHON");
+        if (chosen != null && !chosen.isBlank()) c.add(chosen);
+        c.addAll(List.of("python3", "/usr/bin/python3"));
+        return List.copyOf(c);
+    }
 
     record Result(int exit, String output) { }
 
