@@ -11,8 +11,10 @@ import aelab.engine.Scale;
 import aelab.engine.SideBySide;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
-import aelab.engine.TrainingListener;
 import aelab.io.AtomicFiles;
+import aelab.io.Experiment;
+import aelab.io.ExperimentFile;
+import aelab.io.SavedRun;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +35,7 @@ final class CompareCommand {
     CompareCommand(PrintStream out) { this.out = out; }
 
     /** What one run of the comparison collected. */
-    private static final class Result implements TrainingListener {
+    private static final class Result extends RunRecorder {
         final TrainingConfig config;
         final StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         EpochMetrics last;
@@ -42,9 +44,13 @@ final class CompareCommand {
 
         Result(TrainingConfig config) { this.config = config; }
 
-        @Override public void started(RunInfo info) { floor = info.bceFloor(); }
+        @Override public void started(RunInfo info) {
+            super.started(info);
+            floor = info.bceFloor();
+        }
 
         @Override public void epoch(EpochMetrics m) {
+            super.epoch(m);
             last = m;
             seconds += m.seconds();
             csv.append(m.csv()).append('\n');
@@ -55,7 +61,7 @@ final class CompareCommand {
 
     int run(String[] args) throws UsageException, DatasetException, Cli.CommandFailed {
         Set<String> names = new HashSet<>(ConfigOptions.NAMES);
-        names.addAll(List.of("data", "runs", "metrics-dir"));
+        names.addAll(List.of("data", "runs", "metrics-dir", "save"));
         Options o = new Options(args, 1, names);
         if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         if (!o.has("runs")) throw new UsageException("--runs is required, e.g. --runs softmax:bce,sigmoid:bce,sigmoid:mse");
@@ -76,10 +82,17 @@ final class CompareCommand {
         out.printf(Locale.ROOT, "%s: training %d runs side by side, %d epochs each, seed %d%n", data.name(),
                 configs.size(), base.epochs(), base.seed());
         long t0 = System.nanoTime();
-        new SideBySide(trainers).run();
-        double wall = (System.nanoTime() - t0) / 1e9;
-        printTable(results);
-        out.printf(Locale.ROOT, "wall time %.1f s%n", wall);
+        SideBySide sideBySide = new SideBySide(trainers);
+        StopOnShutdown hook = o.has("save") ? new StopOnShutdown(sideBySide::stop) : null;
+        try {
+            sideBySide.run();
+            double wall = (System.nanoTime() - t0) / 1e9;
+            printTable(results);
+            out.printf(Locale.ROOT, "wall time %.1f s%n", wall);
+            if (o.has("save")) save(Path.of(o.string("save", "")), data, trainers, results);
+        } finally {
+            if (hook != null) hook.close();
+        }
         if (o.has("metrics-dir")) writeCsvs(Path.of(o.string("metrics-dir", "")), results);
         return results.stream().allMatch(r -> r.outcome.status() == RunOutcome.Status.FINISHED) ? 0 : 1;
     }
@@ -116,6 +129,23 @@ final class CompareCommand {
                     m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testBce() - r.floor),
                     m == null ? 0 : m.epoch(), r.seconds, r.outcome.status().name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /** One experiment file holding every run that did not fail, in the order of --runs. */
+    private void save(Path file, Dataset data, List<Trainer> trainers, List<Result> results) throws Cli.CommandFailed {
+        List<SavedRun> runs = new ArrayList<>();
+        for (int i = 0; i < trainers.size(); i++)
+            if (results.get(i).outcome.status() != RunOutcome.Status.FAILED) runs.add(results.get(i).saved(trainers.get(i)));
+        if (runs.isEmpty()) {
+            out.println("every run failed, so nothing was saved to " + file);
+            return;
+        }
+        try {
+            ExperimentFile.write(file, new Experiment(data.name(), runs));
+        } catch (IOException e) {
+            throw new Cli.CommandFailed("could not save " + file + ": " + e.getMessage());
+        }
+        out.println("saved " + runs.size() + " runs to " + file);
     }
 
     private void writeCsvs(Path dir, List<Result> results) throws Cli.CommandFailed {

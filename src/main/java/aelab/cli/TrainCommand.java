@@ -2,6 +2,7 @@ package aelab.cli;
 
 import aelab.data.Dataset;
 import aelab.data.DatasetException;
+import aelab.engine.BatchPoint;
 import aelab.engine.EpochMetrics;
 import aelab.engine.RunInfo;
 import aelab.engine.RunOutcome;
@@ -9,6 +10,8 @@ import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
 import aelab.engine.TrainingListener;
 import aelab.io.AtomicFiles;
+import aelab.io.Experiment;
+import aelab.io.ExperimentFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code train}: one experiment, a line per epoch, optionally a metrics CSV rewritten after each epoch. */
+/**
+ * {@code train}: one experiment, a line per epoch, optionally a metrics CSV rewritten after each epoch,
+ * and with {@code --save} an experiment file written at the end — also when the run diverged (at its
+ * last good weights) or was stopped with Ctrl-C.
+ */
 final class TrainCommand {
     private final PrintStream out, err;
 
@@ -29,19 +36,22 @@ final class TrainCommand {
 
     int run(String[] args) throws UsageException, DatasetException, Cli.CommandFailed {
         Set<String> names = new HashSet<>(ConfigOptions.NAMES);
-        names.addAll(List.of("data", "metrics"));
+        names.addAll(List.of("data", "metrics", "save"));
         Options o = new Options(args, 1, names);
         if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         TrainingConfig config = ConfigOptions.parse(o);
         Path metrics = o.has("metrics") ? Path.of(o.string("metrics", "")) : null;
+        Path save = o.has("save") ? Path.of(o.string("save", "")) : null;
         Dataset data = Cli.loadData(o);
         List<String> problems = config.problems(data.train().imageSize());
         if (!problems.isEmpty()) throw new UsageException(String.join("; ", problems));
 
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         IOException[] writeError = new IOException[1];
+        RunRecorder recorder = new RunRecorder();
         Trainer trainer = new Trainer(config, data, new TrainingListener() {
             @Override public void started(RunInfo info) {
+                recorder.started(info);
                 out.printf(Locale.ROOT, "%s: %d training and %d test images; %s%n", data.name(), info.trainCount(),
                         info.testCount(), config.describe());
                 out.printf(Locale.ROOT, "kernel %s, %d threads; BCE floor of the test images %.4f%n", info.kernel(),
@@ -49,7 +59,10 @@ final class TrainCommand {
                 for (String w : info.warnings()) out.println("warning: " + w);
             }
 
+            @Override public void batch(BatchPoint p) { recorder.batch(p); }
+
             @Override public void epoch(EpochMetrics m) {
+                recorder.epoch(m);
                 out.printf(Locale.ROOT, "epoch %d/%d  train_loss %.5f  test_loss %.5f  test_bce %.5f  test_mse %.5f  output_sum %.2f  %.1f s%n",
                         m.epoch(), config.epochs(), m.trainLoss(), m.testLoss(), m.testBce(), m.testMse(), m.outputSum(), m.seconds());
                 csv.append(m.csv()).append('\n');
@@ -64,13 +77,36 @@ final class TrainCommand {
 
             @Override public void warning(String message) { err.println("warning: " + message); }
         });
-        RunOutcome outcome = trainer.run();
+        RunOutcome outcome;
+        StopOnShutdown hook = save == null ? null : new StopOnShutdown(trainer::stop);
+        try {
+            outcome = trainer.run();
+            out.println(outcome.message());
+            if (save != null) save(trainer, recorder, data, outcome, save);
+        } finally {
+            if (hook != null) hook.close();
+        }
         if (writeError[0] != null)
             throw new Cli.CommandFailed("could not write " + metrics + ": " + writeError[0].getMessage());
-        out.println(outcome.message());
         return switch (outcome.status()) {
             case FINISHED, STOPPED -> 0;
             case DIVERGED, FAILED -> 1;
         };
+    }
+
+    /** Saves the run unless it failed (then its weights may be half-updated and are not worth keeping). */
+    private void save(Trainer trainer, RunRecorder recorder, Dataset data, RunOutcome outcome, Path file)
+            throws Cli.CommandFailed {
+        if (outcome.status() == RunOutcome.Status.FAILED) {
+            err.println("warning: the run failed, so nothing was saved to " + file);
+            return;
+        }
+        try {
+            ExperimentFile.write(file, new Experiment(data.name(), List.of(recorder.saved(trainer))));
+        } catch (IOException e) {
+            throw new Cli.CommandFailed("could not save " + file + ": " + e.getMessage());
+        }
+        out.println("saved " + file + (outcome.status() == RunOutcome.Status.DIVERGED
+                ? " (at the last weights with a finite loss)" : ""));
     }
 }

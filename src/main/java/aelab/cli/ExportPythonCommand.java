@@ -1,0 +1,44 @@
+package aelab.cli;
+
+import aelab.io.AtomicFiles;
+import aelab.io.ExperimentFile;
+import aelab.io.ExperimentFileException;
+import aelab.io.PythonExport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * {@code export-python FILE --framework keras|pytorch [--out SCRIPT.py]}: writes a script that trains
+ * the experiment's runs with that framework; by default beside the file, with {@code --out -} to stdout.
+ */
+final class ExportPythonCommand {
+    private final PrintStream out;
+
+    ExportPythonCommand(PrintStream out) { this.out = out; }
+
+    int run(String[] args) throws UsageException, ExperimentFileException, Cli.CommandFailed {
+        Options o = new Options(args, 1, Set.of("framework", "out"));
+        Path file = Cli.onePositional(o, "FILE" + ExperimentFile.EXTENSION);
+        if (!o.has("framework")) throw new UsageException("--framework is required: keras or pytorch");
+        PythonExport.Framework framework = o.choice("framework", null, PythonExport.Framework::parse);
+        String script = PythonExport.script(ExperimentFile.read(file), framework);
+        String target = o.string("out", "");
+        if (target.equals("-")) {
+            out.print(script);
+            return 0;
+        }
+        Path path = target.isEmpty()
+                ? file.toAbsolutePath().resolveSibling(PythonExport.defaultName(file.getFileName().toString(), framework))
+                : Path.of(target);
+        try {
+            AtomicFiles.writeString(path, script);
+        } catch (IOException e) {
+            throw new Cli.CommandFailed("could not write " + path + ": " + e.getMessage());
+        }
+        out.println("wrote " + path + "; run it with: python3 " + path.getFileName() + " [MNIST_FOLDER]");
+        return 0;
+    }
+}

@@ -1,0 +1,141 @@
+package aelab.io;
+
+import aelab.engine.OptimizerKind;
+import aelab.engine.TrainingConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * "Export as Python": a standalone Keras or PyTorch script that trains an experiment's runs from fresh
+ * weights with the same settings, loads MNIST from IDX files in a folder given on its command line, and
+ * prints the app's per-epoch figures, so a result can be checked outside the app.
+ *
+ * The scripts are templates under {@code /aelab/io/python/} (real Python, compiled by the tests) with
+ * the runs filled in as a literal list of dicts. JSON's syntax is a subset of Python's for the values
+ * used here (strings, whole numbers, finite doubles, lists, objects), so the list is written as JSON.
+ */
+public final class PythonExport {
+    /** The engine's optimizer constants, in Keras's names (see Adam, Sgd, RmsProp; a test compares them). */
+    static final double ADAM_BETA_1 = 0.9, ADAM_BETA_2 = 0.999, ADAM_EPSILON = 1e-7;
+    static final double SGD_MOMENTUM = 0.9;
+    static final double RMSPROP_RHO = 0.9, RMSPROP_EPSILON = 1e-7;
+
+    private static final String TEMPLATES = "/aelab/io/python/";
+
+    public enum Framework {
+        KERAS("keras", "Keras"), PYTORCH("pytorch", "PyTorch");
+
+        private final String label, title;
+
+        Framework(String label, String title) {
+            this.label = label;
+            this.title = title;
+        }
+
+        public String title() { return title; }
+
+        public static Framework parse(String s) {
+            for (Framework f : values()) if (f.label.equalsIgnoreCase(s.trim())) return f;
+            throw new IllegalArgumentException("unknown framework '" + s + "' (keras, pytorch)");
+        }
+
+        @Override public String toString() { return label; }
+    }
+
+    private PythonExport() { }
+
+    /** A script that trains every run of the experiment, in order. */
+    public static String script(Experiment e, Framework framework) {
+        List<TrainingConfig> configs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (SavedRun r : e.runs()) {
+            configs.add(r.config());
+            labels.add(r.label());
+        }
+        return script(configs, labels, e.datasetName(), framework);
+    }
+
+    /** A script for runs that need not have been saved (labels as the legends show them). */
+    public static String script(List<TrainingConfig> configs, List<String> labels, String datasetName, Framework framework) {
+        if (configs.isEmpty() || configs.size() != labels.size())
+            throw new IllegalArgumentException("give one label per run, and at least one run");
+        List<Object> runs = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) runs.add(run(configs.get(i), labels.get(i)));
+        String header = "# Exported by Autoencoder Lab " + AppVersion.VERSION + " for " + framework.title()
+                + " from an experiment trained on " + datasetName.replaceAll("\\p{Cntrl}", " ") + ".";
+        return template(framework.label + ".py")
+                .replace("# @HEADER@", header)
+                .replace("RUNS = []  # @RUNS@", RUNS_COMMENT + "RUNS = " + Json.write(runs).strip())
+                .replace("# @COMMON@\n", template("common.py"));
+    }
+
+    private static final String RUNS_COMMENT = """
+            # One dict per run. layers: widths, first = last = image size. hidden/output: activations.
+            # loss: bce, mse or mae. scale: "unit" feeds pixels / 255, "raw" feeds 0-255 (inputs and targets).
+            # train_limit / test_limit: the first N images, 0 = all. threads: 0 = all cores.
+            """;
+
+    private static Map<String, Object> run(TrainingConfig c, String label) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", label);
+        List<Object> layers = new ArrayList<>();
+        for (int w : c.layers()) layers.add((long) w);
+        m.put("layers", layers);
+        m.put("hidden", JsonObject.name(c.hidden()));
+        m.put("output", JsonObject.name(c.output()));
+        m.put("loss", JsonObject.name(c.loss()));
+        m.put("scale", JsonObject.name(c.scale()));
+        m.put("epochs", (long) c.epochs());
+        m.put("batch_size", (long) c.batchSize());
+        m.put("learning_rate", c.learningRate());
+        m.put("optimizer", optimizer(c.optimizer()));
+        m.put("seed", c.seed());
+        m.put("train_limit", (long) c.trainLimit());
+        m.put("test_limit", (long) c.testLimit());
+        m.put("threads", (long) c.threads());
+        return m;
+    }
+
+    static Map<String, Object> optimizer(OptimizerKind kind) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name", JsonObject.name(kind));
+        switch (kind) {
+            case ADAM -> {
+                o.put("beta_1", ADAM_BETA_1);
+                o.put("beta_2", ADAM_BETA_2);
+                o.put("epsilon", ADAM_EPSILON);
+            }
+            case SGD -> o.put("momentum", SGD_MOMENTUM);
+            case RMSPROP -> {
+                o.put("rho", RMSPROP_RHO);
+                o.put("epsilon", RMSPROP_EPSILON);
+            }
+        }
+        return o;
+    }
+
+    /** The default script name beside an experiment file: runs.aelab → runs-pytorch.py. */
+    public static String defaultName(String experimentFileName, Framework framework) {
+        String stem = experimentFileName.toLowerCase(Locale.ROOT).endsWith(ExperimentFile.EXTENSION)
+                ? experimentFileName.substring(0, experimentFileName.length() - ExperimentFile.EXTENSION.length())
+                : experimentFileName;
+        return stem + "-" + framework.label + ".py";
+    }
+
+    private static String template(String name) {
+        try (InputStream in = PythonExport.class.getResourceAsStream(TEMPLATES + name)) {
+            if (in == null) throw new IllegalStateException(TEMPLATES + name + " is missing from the classpath; rebuild the app");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package aelab.io;
+
+import aelab.engine.Autoencoder;
+import aelab.engine.BatchPoint;
+import aelab.engine.Checkpoint;
+import aelab.engine.EpochMetrics;
+import aelab.engine.Optimizer;
+import aelab.engine.TrainingConfig;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads one run of experiment.json and its arrays. Shapes are not taken from the file but computed from
+ * the settings' layer widths and compared with what the file records, so an array can only be read
+ * into the place it was written from; then {@link SavedRun}'s constructor checks that it all fits.
+ */
+final class RunReader {
+    static final long MAX_PARAMETERS = 1L << 28; // 1 GiB of float32 weights, 3 GiB with Adam's state
+
+    private RunReader() { }
+
+    static SavedRun read(JsonObject r, ZipEntries zip) throws JsonException, ZipEntries.BadEntry, IOException {
+        String label = r.string("label");
+        TrainingConfig config = SettingsJson.read(r.object("settings"));
+        double bceFloor = r.number("bceFloor");
+        JsonObject c = r.object("checkpoint");
+        int epochsDone = c.integer("epochsDone", 0, config.epochs());
+        int batchesDone = c.integer("batchesDone", 0, Integer.MAX_VALUE);
+        double partialLossSum = c.number("partialLossSum");
+        long steps = c.longValue("steps");
+
+        int[] widths = config.layers();
+        long count = 0;
+        for (int l = 0; l + 1 < widths.length; l++) count += (long) widths[l] * widths[l + 1] + widths[l + 1];
+        if (count > MAX_PARAMETERS) // checked before allocating: the settings alone could ask for terabytes
+            throw new JsonException(r.path("settings") + ".layers: " + config.layerString() + " make " + count
+                    + " parameters, more than the " + MAX_PARAMETERS + " this app can hold");
+        Autoencoder model = new Autoencoder(widths, config.hidden(), config.output());
+        float[][] params = model.params();
+        List<JsonObject> weights = r.objects("weights");
+        if (weights.size() != params.length)
+            throw new JsonException(r.path("weights") + ": " + weights.size() + " arrays, but layers "
+                    + config.layerString() + " need " + params.length);
+        for (int k = 0; k < params.length; k++) read(weights.get(k), widths, k, zip, params[k], "weights");
+
+        Optimizer optimizer = config.optimizer().create(model.paramSizes(), config.learningRate());
+        JsonObject o = r.object("optimizer");
+        long optimizerSteps = o.longValue("steps");
+        float[][] state = optimizer.state(); // live arrays: filling them fills the optimizer
+        List<JsonObject> arrays = o.objects("state");
+        if (arrays.size() != state.length)
+            throw new JsonException(o.path("state") + ": " + arrays.size() + " arrays, but " + config.optimizer()
+                    + " keeps " + state.length + " for these layers");
+        for (int k = 0; k < state.length; k++) read(arrays.get(k), widths, k % params.length, zip, state[k], "optimizer state");
+        if (optimizerSteps < 0) throw new JsonException(o.path("steps") + ": must be ≥ 0, found " + optimizerSteps);
+        optimizer.setSteps(optimizerSteps);
+
+        List<BatchPoint> batches = batches(r.object("batches"), zip);
+        List<EpochMetrics> epochs = new ArrayList<>();
+        for (JsonObject e : r.objects("epochs")) epochs.add(SettingsJson.readEpoch(e));
+        try {
+            return new SavedRun(config, new Checkpoint(model, optimizer, epochsDone, batchesDone, partialLossSum, steps),
+                    bceFloor, batches, epochs, label);
+        } catch (IllegalArgumentException e) {
+            throw new JsonException(r.path() + ": " + e.getMessage());
+        }
+    }
+
+    /** Fills {@code into} from the float32 entry that {@code a} describes, parameter array k's shape. */
+    private static void read(JsonObject a, int[] widths, int k, ZipEntries zip, float[] into, String what)
+            throws JsonException, ZipEntries.BadEntry, IOException {
+        String param = a.string("param");
+        if (!param.equals(ParamNames.of(k)))
+            throw new JsonException(a.path("param") + ": \"" + param + "\" where " + ParamNames.of(k) + " belongs");
+        int[] shape = a.ints("shape", 0, Integer.MAX_VALUE), want = ParamNames.shape(widths, k);
+        if (!Arrays.equals(shape, want))
+            throw new JsonException(a.path("shape") + ": " + Arrays.toString(shape) + ", but layers "
+                    + layerString(widths) + " make " + param + " " + Arrays.toString(want));
+        String entry = a.string("entry");
+        float[] v = LittleEndian.floats(zip.read(entry, 4L * into.length, what + " " + param + " " + Arrays.toString(want)));
+        for (int i = 0; i < v.length; i++)
+            if (!Float.isFinite(v[i]))
+                throw new ZipEntries.BadEntry(entry + ": value " + i + " of " + what + " " + param + " is " + v[i]
+                        + "; they must all be finite");
+        System.arraycopy(v, 0, into, 0, v.length);
+    }
+
+    private static List<BatchPoint> batches(JsonObject b, ZipEntries zip) throws JsonException, ZipEntries.BadEntry, IOException {
+        List<Object> columns = b.array("columns");
+        if (!columns.equals(BatchColumns.COLUMNS))
+            throw new JsonException(b.path("columns") + ": expected " + BatchColumns.COLUMNS + ", found " + columns);
+        int count = b.integer("count", 0, (Integer.MAX_VALUE - 8) / BatchColumns.BYTES_PER_POINT);
+        String entry = b.string("entry");
+        byte[] bytes = zip.read(entry, (long) count * BatchColumns.BYTES_PER_POINT, count + " batch points");
+        try {
+            return BatchColumns.read(bytes, count);
+        } catch (IllegalArgumentException e) {
+            throw new ZipEntries.BadEntry(entry + ": " + e.getMessage());
+        }
+    }
+
+    private static String layerString(int[] widths) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) s.append(i == 0 ? "" : "-").append(widths[i]);
+        return s.toString();
+    }
+}

@@ -1,0 +1,216 @@
+package aelab.cli;
+
+import aelab.io.Experiment;
+import aelab.io.ExperimentFile;
+import aelab.io.SavedRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** train --save, eval and export-python, through the same entry point as the jar. */
+class ExperimentCliTest {
+    static final String[] SMALL = {"--epochs", "2", "--train-limit", "500", "--test-limit", "200", "--batch", "50", "--threads", "2"};
+
+    @TempDir
+    Path dir;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        out.reset();
+        err.reset();
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    static String[] with(String[] base, String... more) {
+        String[] a = new String[base.length + more.length];
+        System.arraycopy(base, 0, a, 0, base.length);
+        System.arraycopy(more, 0, a, base.length, more.length);
+        return a;
+    }
+
+    Path trained(String name) {
+        Path f = dir.resolve(name);
+        assertEquals(0, run(with(new String[]{"train"}, with(SMALL, "--save", f.toString()))), err());
+        return f;
+    }
+
+    /** The last error line is the one-line reason; no stack trace anywhere. */
+    void assertOneLineError(String expected) {
+        String e = err().trim();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.startsWith("error: "), e);
+        assertTrue(e.contains(expected), e);
+        assertFalse(e.contains("Exception") || e.contains("\tat "), e);
+    }
+
+    @Test
+    void evalOfASavedRunPrintsTheTestLossesOfItsLastEpoch() {
+        Path f = trained("run.aelab");
+        Matcher epoch = Pattern.compile("epoch 2/2 .*(test_bce \\S+  test_mse \\S+)").matcher(out());
+        assertTrue(epoch.find(), out());
+        assertTrue(out().contains("saved " + f), out());
+        assertEquals(0, run("eval", f.toString()), err());
+        assertTrue(out().contains("run 1  " + epoch.group(1) + "  test_loss "), out() + " vs " + epoch.group(1));
+        assertTrue(out().contains("200 test images  epochs 2/2  sigmoid + bce, [0,1]"), out());
+        assertEquals("", err(), "the figures match the saved epoch, so there is no note");
+    }
+
+    @Test
+    void compareSavesEveryRunSideBySideAndEvalListsThemInOrder() throws Exception {
+        Path f = dir.resolve("both.aelab");
+        assertEquals(0, run(with(new String[]{"compare", "--runs", "sigmoid:bce,softmax:bce:raw"}, with(SMALL, "--save", f.toString()))), err());
+        assertTrue(out().contains("saved 2 runs to " + f), out());
+        Matcher row = Pattern.compile("(?m)^2 +softmax \\+ bce, raw 0–255 +(\\S+) +(\\S+) ").matcher(out());
+        assertTrue(row.find(), out());
+        Experiment e = ExperimentFile.read(f);
+        assertEquals(List.of("sigmoid + bce, [0,1]", "softmax + bce, raw 0–255"), e.runs().stream().map(SavedRun::label).toList());
+        assertEquals(0, run("eval", f.toString()), err());
+        assertTrue(out().contains("run 2  test_bce " + row.group(1) + "  test_mse " + row.group(2) + "  "), out());
+        assertTrue(out().contains("run 1  test_bce "), out());
+    }
+
+    @Test
+    void aDivergedRunIsSavedAtItsLastGoodWeights() throws Exception {
+        Path f = dir.resolve("wild.aelab");
+        assertEquals(1, run(with(new String[]{"train"}, with(SMALL, "--output", "linear", "--loss", "mse", "--scale", "raw",
+                "--optimizer", "sgd", "--lr", "5", "--save", f.toString()))));
+        assertTrue(out().contains("saved " + f + " (at the last weights with a finite loss)"), out());
+        SavedRun r = ExperimentFile.read(f).runs().get(0);
+        assertTrue(r.checkpoint().model().isFinite());
+        assertEquals(r.checkpoint().steps(), r.batches().size());
+        assertEquals(0, run("eval", f.toString()), err());
+    }
+
+    @Test
+    void aDamagedFileExitsWith1AndOneLine() throws IOException {
+        Path f = trained("run.aelab");
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, Arrays.copyOf(b, b.length / 2));
+        assertEquals(1, run("eval", f.toString()));
+        assertOneLineError(f + ": the file is damaged or incomplete");
+        assertEquals(1, run("export-python", f.toString(), "--framework", "keras"));
+        assertOneLineError(f + ": the file is damaged or incomplete");
+        Files.writeString(f, "not a zip");
+        assertEquals(1, run("eval", f.toString()));
+        assertOneLineError("it is not a zip archive");
+        assertEquals(1, run("eval", dir.resolve("missing.aelab").toString()));
+        assertOneLineError("missing.aelab: file not found");
+    }
+
+    @Test
+    void badArgumentsExitWith2AndUsage() {
+        assertEquals(2, run("eval"));
+        assertTrue(err().startsWith("error: give the FILE.aelab\n") && err().contains("usage:"), err());
+        assertEquals(2, run("eval", "a.aelab", "b.aelab"));
+        assertTrue(err().contains("unexpected argument 'b.aelab'"), err());
+        assertEquals(2, run("eval", "a.aelab", "--framework", "keras"));
+        assertTrue(err().contains("unknown option --framework"), err());
+        assertEquals(2, run("export-python", "a.aelab"));
+        assertTrue(err().contains("--framework is required: keras or pytorch"), err());
+        assertEquals(2, run("export-python", "a.aelab", "--framework", "jax"));
+        assertTrue(err().contains("unknown framework 'jax' (keras, pytorch)"), err());
+        assertEquals(2, run("train", "--save"));
+        assertTrue(err().contains("--save needs a value"), err());
+    }
+
+    @Test
+    void theUsageNamesTheNewCommands() {
+        assertEquals(0, run("help"));
+        assertTrue(out().contains("eval FILE.aelab [--data DIR]"), out());
+        assertTrue(out().contains("export-python FILE.aelab --framework keras|pytorch [--out SCRIPT.py|-]"), out());
+        assertTrue(out().contains("--save FILE.aelab"), out());
+    }
+
+    @Test
+    void evalOnImagesOfAnotherSizeSaysWhichDataIsNeeded() throws IOException {
+        Path f = trained("run.aelab");
+        Path data = Files.createDirectory(dir.resolve("tiny"));
+        idx(data.resolve("train-images-idx3-ubyte"), 3, 4, 4);
+        idx(data.resolve("train-labels-idx1-ubyte"), 3);
+        idx(data.resolve("t10k-images-idx3-ubyte"), 2, 4, 4);
+        idx(data.resolve("t10k-labels-idx1-ubyte"), 2);
+        assertEquals(1, run("eval", f.toString(), "--data", data.toString()));
+        String[] lines = err().trim().split("\n");
+        assertEquals("note: the runs were trained on MNIST (bundled); evaluating on tiny", lines[0]);
+        assertEquals("error: run 1 reads images of 784 pixels, but tiny has images of 16; give --data with the dataset it was trained on", lines[1]);
+    }
+
+    @Test
+    void exportPythonWritesBesideTheFileOrToStdout() throws Exception {
+        Path f = trained("my run.aelab");
+        assertEquals(0, run("export-python", f.toString(), "--framework", "pytorch"), err());
+        Path py = dir.resolve("my run-pytorch.py");
+        assertTrue(out().startsWith("wrote " + py), out());
+        String script = Files.readString(py);
+        assertTrue(script.contains("\"train_limit\": 500") && script.contains("import torch"), script);
+        assertEquals(0, run("export-python", f.toString(), "--framework", "keras", "--out", "-"), err());
+        assertTrue(out().startsWith("#!/usr/bin/env python3\n# Exported by Autoencoder Lab"), out());
+        assertTrue(out().contains("import keras"));
+        Path chosen = dir.resolve("sub/k.py");
+        assertEquals(0, run("export-python", f.toString(), "--framework", "KERAS", "--out", chosen.toString()), err());
+        assertTrue(out().startsWith("wrote " + chosen), out());
+        assertTrue(Files.readString(chosen).contains("import keras"));
+    }
+
+    @Test
+    void stoppingWithAKillSavesTheRunSoFar() throws Exception {
+        Path f = dir.resolve("killed.aelab");
+        String javaCommand = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(javaCommand, "--add-modules=jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), "aelab.Main", "train", "--epochs", "500", "--train-limit", "500",
+                "--test-limit", "100", "--batch", "50", "--threads", "1", "--save", f.toString()).redirectErrorStream(true);
+        pb.environment().put("AELAB_NO_RELAUNCH", "1");
+        Process p = pb.start();
+        StringBuilder seen = new StringBuilder();
+        var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            seen.append(line).append('\n');
+            if (line.startsWith("epoch 2/500")) break;
+        }
+        // SIGTERM, as kill sends; Ctrl-C's SIGINT runs the same shutdown hook. (Process.destroy() would also
+        // close our end of the output, so the handle is used.)
+        p.toHandle().destroy();
+        for (String line; (line = in.readLine()) != null; ) seen.append(line).append('\n');
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), seen.toString());
+        assertTrue(seen.toString().contains("stopped after") && seen.toString().contains("saved " + f), seen.toString());
+        Experiment e = ExperimentFile.read(f);
+        SavedRun r = e.runs().get(0);
+        assertTrue(r.checkpoint().epochsDone() >= 2 && r.checkpoint().epochsDone() < 500, "epochs " + r.checkpoint().epochsDone());
+        assertEquals(r.checkpoint().steps(), r.batches().size());
+        assertEquals(r.checkpoint().epochsDone(), r.epochs().size());
+    }
+
+    /** A tiny IDX file of unsigned bytes: magic 00 00 08 dims, sizes big-endian, then zeros. */
+    static void idx(Path file, int... sizes) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(b);
+        d.writeInt(0x0800 | sizes.length);
+        int n = 1;
+        for (int s : sizes) {
+            d.writeInt(s);
+            n *= s;
+        }
+        d.write(new byte[n]);
+        Files.write(file, b.toByteArray());
+    }
+}
