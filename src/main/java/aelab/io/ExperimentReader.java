@@ -28,15 +28,16 @@ final class ExperimentReader {
     private ExperimentReader() { }
 
     static Experiment read(Path file) throws ExperimentFileException {
-        if (!Files.exists(file)) throw new ExperimentFileException(file, "file not found");
-        if (Files.isDirectory(file)) throw new ExperimentFileException(file, "is a folder, not an experiment file");
+        if (!Files.exists(file)) throw new ExperimentFileException(file, "file not found; check the name and the folder");
+        if (Files.isDirectory(file)) throw new ExperimentFileException(file, "is a folder, not an experiment file; choose a file saved by Autoencoder Lab ("
+                + ExperimentFile.EXTENSION + ")");
         if (!startsWithZipMagic(file))
             throw new ExperimentFileException(file, "not an Autoencoder Lab experiment (it is not a zip archive);"
                     + " open a file saved by Autoencoder Lab (" + ExperimentFile.EXTENSION + ")");
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             return read(file, new ZipEntries(zip));
         } catch (AccessDeniedException e) {
-            throw new ExperimentFileException(file, "cannot be read: permission denied", e);
+            throw new ExperimentFileException(file, "cannot be read: permission denied; check the file's permissions", e);
         } catch (IOException e) { // ZipException, or an EOF or inflater error inside an entry
             throw new ExperimentFileException(file, "the file is damaged or incomplete (" + reason(e)
                     + "), perhaps cut short while it was copied or saved; " + OPEN_ANOTHER, e);
@@ -53,7 +54,7 @@ final class ExperimentReader {
         try (InputStream in = Files.newInputStream(file)) {
             return java.util.Arrays.equals(in.readNBytes(4), ZIP_MAGIC);
         } catch (AccessDeniedException e) {
-            throw new ExperimentFileException(file, "cannot be read: permission denied", e);
+            throw new ExperimentFileException(file, "cannot be read: permission denied; check the file's permissions", e);
         } catch (IOException e) {
             throw new ExperimentFileException(file, "cannot be read (" + e + ")", e);
         }
@@ -100,7 +101,7 @@ final class ExperimentReader {
         if (!ExperimentFile.FORMAT.equals(format))
             throw new ExperimentFileException(file, "not an Autoencoder Lab experiment: its "
                     + ExperimentFile.METADATA + " says format " + JsonObject.describe(format) + ", not \""
-                    + ExperimentFile.FORMAT + "\"");
+                    + ExperimentFile.FORMAT + "\"; open a file saved by Autoencoder Lab (" + ExperimentFile.EXTENSION + ")");
         long version = root.longValue("version");
         if (version > ExperimentFile.VERSION) {
             String by = root.has("appVersion") && root.raw("appVersion") instanceof String s ? " by Autoencoder Lab " + s : "";

@@ -114,7 +114,7 @@ class ExperimentCliTest {
         assertEquals(1, run("eval", f.toString()));
         assertOneLineError("it is not a zip archive");
         assertEquals(1, run("eval", dir.resolve("missing.aelab").toString()));
-        assertOneLineError("missing.aelab: file not found");
+        assertOneLineError("missing.aelab: file not found; check the name and the folder");
     }
 
     @Test

@@ -45,12 +45,12 @@ class ExperimentFileDamageTest {
 
     @Test
     void aMissingFileIsNamed() {
-        assertEquals(dir.resolve("nope.aelab") + ": file not found", failure(dir.resolve("nope.aelab")));
+        assertEquals(dir.resolve("nope.aelab") + ": file not found; check the name and the folder", failure(dir.resolve("nope.aelab")));
     }
 
     @Test
     void aFolderIsNotAnExperiment() {
-        assertTrue(failure(dir).endsWith("is a folder, not an experiment file"));
+        assertEquals(dir + ": is a folder, not an experiment file; choose a file saved by Autoencoder Lab (.aelab)", failure(dir));
     }
 
     @Test
@@ -115,7 +115,7 @@ class ExperimentFileDamageTest {
     @Test
     void anotherFormatNameIsForeign() throws IOException {
         Zips.editJson(file, s -> s.replace("\"aelab-experiment\"", "\"notebook\""));
-        assertFails("not an Autoencoder Lab experiment: its experiment.json says format \"notebook\", not \"aelab-experiment\"");
+        assertFails("not an Autoencoder Lab experiment: its experiment.json says format \"notebook\", not \"aelab-experiment\"; open a file saved by Autoencoder Lab (.aelab)");
         Zips.write(file, Map.of("experiment.json", "{}".getBytes(StandardCharsets.UTF_8)));
         assertFails("says format null");
     }
@@ -231,6 +231,14 @@ class ExperimentFileDamageTest {
         buf.putLong(0, 1L << 40); // epoch column, point 0
         Zips.replace(file, "runs/0/batches.bin", b);
         assertFails("runs/0/batches.bin: batch point 0: epoch 1099511627776 or batch 1 is out of range");
+    }
+
+    @Test
+    void aNonFiniteLossInTheHistoryIsRefused() throws IOException {
+        byte[] b = Zips.entries(file).get("runs/0/batches.bin");
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putDouble((3 * 4 + 2) * 8, Double.NaN); // loss column, point 2
+        Zips.replace(file, "runs/0/batches.bin", b);
+        assertFails("damaged: runs[0]: batch point 2 (step 3): losses must be finite");
     }
 
     @Test

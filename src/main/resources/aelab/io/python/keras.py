@@ -3,6 +3,8 @@
 """Trains the runs below with Keras, from fresh weights, the way Autoencoder Lab trains them.
 
 Usage: python3 this_script.py [MNIST_FOLDER]      (default: ./mnist)
+Needs: numpy and Keras (3, or tf.keras 2.7+); with Keras 3 pick its backend with KERAS_BACKEND
+(tensorflow, jax or torch).
 
 The same layers, activations, loss, optimizer and settings as the app (whose optimizers and BCE follow
 Keras's definitions), and the same figures printed after each epoch (test BCE and MSE on the [0,1]

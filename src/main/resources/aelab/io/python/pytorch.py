@@ -3,6 +3,7 @@
 """Trains the runs below with PyTorch, from fresh weights, the way Autoencoder Lab trains them.
 
 Usage: python3 this_script.py [MNIST_FOLDER]      (default: ./mnist)
+Needs: numpy and torch.
 
 The same layers, activations, loss, optimizer and settings as the app, and the same figures printed
 after each epoch (test BCE and MSE on the [0,1] pixel scale). The seed is the app's, but PyTorch draws
