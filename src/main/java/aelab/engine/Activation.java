@@ -12,7 +12,7 @@ package aelab.engine;
 public enum Activation {
     RELU("relu", true, false) {
         @Override public void forward(float[] z, int n, int cols) {
-            for (int i = 0; i < n; i++) if (z[i] < 0f) z[i] = 0f;
+            for (int i = 0; i < n; i++) z[i] = Math.max(z[i], 0f); // a branch-free form the JIT vectorises
         }
         @Override public void backward(float[] a, float[] d, int n, int cols) {
             for (int i = 0; i < n; i++) if (a[i] <= 0f) d[i] = 0f;

@@ -66,8 +66,8 @@ final class Workspace {
             int nIn = widths[l], nOut = widths[l + 1];
             boolean last = l == layers - 1;
             float[] out = last ? z : a[l];
-            mm.mul(in, m.w[l], out, rows, nIn, nOut, false);
-            addBias(out, m.b[l], rows, nOut);
+            for (int r = 0; r < rows; r++) System.arraycopy(m.b[l], 0, out, r * nOut, nOut); // z = b + …
+            mm.mul(in, m.w[l], out, rows, nIn, nOut, true);                                // … + a·W
             if (!last) m.hidden.forward(out, rows * nOut, nOut);
             in = out;
         }
@@ -78,13 +78,6 @@ final class Workspace {
         } else {
             System.arraycopy(z, 0, p, 0, n);
             m.output.forward(p, n, widths[layers]);
-        }
-    }
-
-    private static void addBias(float[] c, float[] b, int rows, int n) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * n;
-            for (int j = 0; j < n; j++) c[o + j] += b[j];
         }
     }
 
@@ -186,7 +179,8 @@ final class Workspace {
             }
             if (l > 0) {
                 mm.mulTransB(delta, m.w[l], spare, rows, nOut, nIn, false); // δ·Wᵀ   (rows, nIn)
-                m.hidden.backward(a[l - 1], spare, rows * nIn, nIn);
+                if (m.hidden == Activation.RELU) ew.reluBackward(a[l - 1], spare, rows * nIn); // the hot case, vectorised
+                else m.hidden.backward(a[l - 1], spare, rows * nIn, nIn);
                 float[] t = delta;
                 delta = spare;
                 spare = t;

@@ -25,6 +25,9 @@ public interface Elementwise {
      */
     void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, boolean withBce, double[] out);
 
+    /** d_i ← 0 where a_i ≤ 0: ReLU's backward pass, dL/dz = dL/da · [a > 0]. */
+    void reluBackward(float[] a, float[] d, int n);
+
     String name();
 
     /** The Vector API version when its module is present, else the scalar one. */

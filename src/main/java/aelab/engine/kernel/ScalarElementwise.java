@@ -36,5 +36,9 @@ public final class ScalarElementwise implements Elementwise {
         out[2] = sum;
     }
 
+    @Override public void reluBackward(float[] a, float[] d, int n) {
+        for (int i = 0; i < n; i++) if (a[i] <= 0f) d[i] = 0f;
+    }
+
     @Override public String name() { return "scalar"; }
 }

@@ -1,6 +1,7 @@
 package aelab.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -112,6 +113,13 @@ final class VectorElementwise implements Elementwise {
             total += sum(b);
         }
         return total;
+    }
+
+    @Override public void reluBackward(float[] a, float[] d, int n) {
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += L)
+            FloatVector.fromArray(S, d, i).blend(0f, FloatVector.fromArray(S, a, i).compare(VectorOperators.LE, 0f)).intoArray(d, i);
+        for (; i < n; i++) if (a[i] <= 0f) d[i] = 0f;
     }
 
     /** Σ of the lanes in lane order, in double. */

@@ -98,4 +98,17 @@ class ElementwiseTest {
         assertEquals(Math.log(0.5), out[2], 1e-7);
         assertEquals(0, out[3], 0);
     }
+
+    @Test
+    void reluBackwardZeroesTheGradientWhereTheUnitWasOff() {
+        for (int n : new int[]{1, 16, 37, 784}) {
+            float[] a = random(n, -1, 1, n), d = random(n, -5, 5, n + 1);
+            for (int i = 0; i < n; i++) a[i] = Math.max(a[i], 0f);
+            float[] want = d.clone(), got = d.clone();
+            ref.reluBackward(a, want, n);
+            fast.reluBackward(a, got, n);
+            assertArrayEquals(want, got);
+            for (int i = 0; i < n; i++) assertEquals(a[i] > 0 ? d[i] : 0f, got[i]);
+        }
+    }
 }
