@@ -11,7 +11,10 @@ import java.util.function.IntConsumer;
  * Nothing is allocated per call.
  */
 public final class WorkerPool implements AutoCloseable {
-    private static final int SPINS = 20_000;
+    // Waiting: spin this many times (a few microseconds), then yield the core for up to YIELDS
+    // rounds — when another program holds the other core, the thread we wait for may be queued
+    // behind us, and spinning would only delay it — then park.
+    private static final int SPINS = 2_000, YIELDS = 2_000;
 
     private final Thread[] threads;
     private final AtomicInteger pending = new AtomicInteger();
@@ -56,7 +59,8 @@ public final class WorkerPool implements AutoCloseable {
         int spins = 0;
         while (pending.get() != 0) {
             if (++spins < SPINS) Thread.onSpinWait();
-            else LockSupport.parkNanos(this, 100_000);
+            else if (spins < SPINS + YIELDS) Thread.yield();
+            else LockSupport.parkNanos(this, 50_000);
         }
         this.task = null;
         Throwable f = own != null ? own : failure;
@@ -70,6 +74,7 @@ public final class WorkerPool implements AutoCloseable {
             int spins = 0;
             while (generation == seen && !closed) {
                 if (++spins < SPINS) Thread.onSpinWait();
+                else if (spins < SPINS + YIELDS) Thread.yield();
                 else LockSupport.park(this);
             }
             if (closed) return;
