@@ -75,6 +75,8 @@ final class Workspace {
         int n = rows * widths[layers];
         if (m.output == Activation.SIGMOID) {
             ew.sigmoid(z, p, n);
+        } else if (m.output == Activation.SOFTMAX) {
+            ew.softmax(z, p, rows, widths[layers]);
         } else {
             System.arraycopy(z, 0, p, 0, n);
             m.output.forward(p, n, widths[layers]);
@@ -95,21 +97,23 @@ final class Workspace {
         float[] p = output();
         if (fromLogits(m, loss)) {
             lossSum = ew.bceFromLogits(z, p, y, d1, n, scale);
+            return;
+        }
+        if (loss == Loss.BCE) { // the same sum and gradient as Loss.BCE, vectorised
+            lossSum = ew.bceClipped(p, y, d1, n, scale);
         } else {
             lossSum = loss.sum(p, y, n);
             loss.gradient(p, y, d1, n, scale);
-            m.output.backward(p, d1, n, widths[widths.length - 1]);
         }
+        m.output.backward(p, d1, n, widths[widths.length - 1]);
     }
 
     /** The trained loss alone, without gradients (evaluation). */
     void lossOnly(Autoencoder m, Loss loss, int rows) {
         int n = rows * widths[widths.length - 1];
-        if (fromLogits(m, loss)) {
-            lossSum = ew.bceFromLogits(z, output(), y, null, n, 0f);
-        } else {
-            lossSum = loss.sum(output(), y, n);
-        }
+        if (fromLogits(m, loss)) lossSum = ew.bceFromLogits(z, output(), y, null, n, 0f);
+        else if (loss == Loss.BCE) lossSum = ew.bceClipped(output(), y, null, n, 0f);
+        else lossSum = loss.sum(output(), y, n);
     }
 
     /**

@@ -25,6 +25,16 @@ public interface Elementwise {
      */
     void metrics(float[] p, float[] y, int from, int to, float pScale, float yScale, boolean withBce, double[] out);
 
+    /**
+     * Σ BCE(p_i; y_i) with p clipped to [ε, 1 − ε], ε = 1e-7 (Keras's form, for outputs that are not a
+     * sigmoid), and unless d is null d_i = scale · dBCE/dp = scale · (p − y) / (p (1 − p)) inside the
+     * clip range, 0 outside it.
+     */
+    double bceClipped(float[] p, float[] y, float[] d, int n, float scale);
+
+    /** p = softmax(z) row by row, over rows of cols: p_j = e^{z_j − max z} / Σ_i e^{z_i − max z}. */
+    void softmax(float[] z, float[] p, int rows, int cols);
+
     /** d_i ← 0 where a_i ≤ 0: ReLU's backward pass, dL/dz = dL/da · [a > 0]. */
     void reluBackward(float[] a, float[] d, int n);
 

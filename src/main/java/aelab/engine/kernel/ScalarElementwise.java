@@ -36,6 +36,30 @@ public final class ScalarElementwise implements Elementwise {
         out[2] = sum;
     }
 
+    @Override public double bceClipped(float[] p, float[] y, float[] d, int n, float scale) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            float q = p[i], t = y[i], c = Math.min(Math.max(q, EPS), 1 - EPS);
+            s -= t * Math.log(c) + (1 - t) * Math.log(1 - c);
+            if (d != null) d[i] = q < EPS || q > 1 - EPS ? 0f : scale * (q - t) / (q * (1 - q));
+        }
+        return s;
+    }
+
+    @Override public void softmax(float[] z, float[] p, int rows, int cols) {
+        for (int r = 0; r < rows * cols; r += cols) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = r; j < r + cols; j++) max = Math.max(max, z[j]);
+            double sum = 0;
+            for (int j = r; j < r + cols; j++) {
+                p[j] = (float) Math.exp(z[j] - max);
+                sum += p[j];
+            }
+            float inv = (float) (1 / sum);
+            for (int j = r; j < r + cols; j++) p[j] *= inv;
+        }
+    }
+
     @Override public void reluBackward(float[] a, float[] d, int n) {
         for (int i = 0; i < n; i++) if (a[i] <= 0f) d[i] = 0f;
     }

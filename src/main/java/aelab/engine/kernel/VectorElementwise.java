@@ -115,6 +115,56 @@ final class VectorElementwise implements Elementwise {
         return total;
     }
 
+    @Override public double bceClipped(float[] p, float[] y, float[] d, int n, float scale) {
+        int bound = S.loopBound(n);
+        double total = 0;
+        for (int i = 0; i < bound; ) {
+            int end = Math.min(bound, i + BLOCK);
+            FloatVector acc = FloatVector.zero(S);
+            for (; i < end; i += L) {
+                FloatVector q = FloatVector.fromArray(S, p, i), t = FloatVector.fromArray(S, y, i);
+                FloatVector c = q.max(ScalarElementwise.EPS).min(1 - ScalarElementwise.EPS);
+                FloatVector lc = VectorMath.log(c), l1c = VectorMath.log(ONE.sub(c));
+                acc = acc.sub(t.fma(lc.sub(l1c), l1c));
+                if (d != null) {
+                    FloatVector g = q.sub(t).div(q.mul(ONE.sub(q))).mul(scale);
+                    g.blend(0f, q.lt(ScalarElementwise.EPS).or(q.compare(VectorOperators.GT, 1 - ScalarElementwise.EPS))).intoArray(d, i);
+                }
+            }
+            total += sum(acc);
+        }
+        for (int i = bound; i < n; i++) {
+            float q = p[i], t = y[i], c = Math.min(Math.max(q, ScalarElementwise.EPS), 1 - ScalarElementwise.EPS);
+            total -= t * Math.log(c) + (1 - t) * Math.log(1 - c);
+            if (d != null) d[i] = q < ScalarElementwise.EPS || q > 1 - ScalarElementwise.EPS ? 0f : scale * (q - t) / (q * (1 - q));
+        }
+        return total;
+    }
+
+    @Override public void softmax(float[] z, float[] p, int rows, int cols) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows * cols; r += cols) {
+            FloatVector mv = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            for (int j = 0; j < bound; j += L) mv = mv.max(FloatVector.fromArray(S, z, r + j));
+            float max = mv.reduceLanes(VectorOperators.MAX); // a maximum is the same in any order
+            for (int j = bound; j < cols; j++) max = Math.max(max, z[r + j]);
+            FloatVector acc = FloatVector.zero(S);
+            for (int j = 0; j < bound; j += L) {
+                FloatVector e = VectorMath.exp(FloatVector.fromArray(S, z, r + j).sub(max));
+                e.intoArray(p, r + j);
+                acc = acc.add(e);
+            }
+            double s = sum(acc);
+            for (int j = bound; j < cols; j++) {
+                p[r + j] = (float) Math.exp(z[r + j] - max);
+                s += p[r + j];
+            }
+            FloatVector inv = FloatVector.broadcast(S, (float) (1 / s));
+            for (int j = 0; j < bound; j += L) FloatVector.fromArray(S, p, r + j).mul(inv).intoArray(p, r + j);
+            for (int j = bound; j < cols; j++) p[r + j] *= (float) (1 / s);
+        }
+    }
+
     @Override public void reluBackward(float[] a, float[] d, int n) {
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += L)

@@ -111,4 +111,30 @@ class ElementwiseTest {
             for (int i = 0; i < n; i++) assertEquals(a[i] > 0 ? d[i] : 0f, got[i]);
         }
     }
+
+    @Test
+    void clippedBceAgreesInLossAndGradient() {
+        for (int n : new int[]{1, 16, 45, 784}) {
+            float[] p = random(n, -0.05, 1.05, n), y = random(n, 0, 1, n + 9);
+            float[] d1 = new float[n], d2 = new float[n];
+            double a = fast.bceClipped(p, y, d1, n, 0.25f), b = ref.bceClipped(p, y, d2, n, 0.25f);
+            assertEquals(b, a, 1e-5 * Math.abs(b), "n=" + n);
+            for (int i = 0; i < n; i++) assertEquals(d2[i], d1[i], 1e-5f * Math.abs(d2[i]) + 1e-7f, "i=" + i + " p=" + p[i]);
+            assertEquals(b, fast.bceClipped(p, y, null, n, 0f), 1e-5 * Math.abs(b));
+        }
+    }
+
+    @Test
+    void softmaxAgreesAndEachRowSumsToOne() {
+        int rows = 3, cols = 37;
+        float[] z = random(rows * cols, -30, 30, 5), a = new float[rows * cols], b = new float[rows * cols];
+        fast.softmax(z, a, rows, cols);
+        ref.softmax(z, b, rows, cols);
+        for (int i = 0; i < a.length; i++) assertEquals(b[i], a[i], 1e-6f * b[i] + 1e-12f);
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int j = 0; j < cols; j++) s += a[r * cols + j];
+            assertEquals(1, s, 1e-5);
+        }
+    }
 }
