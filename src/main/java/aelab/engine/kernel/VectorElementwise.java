@@ -54,7 +54,8 @@ final class VectorElementwise implements Elementwise {
             FloatVector acc = FloatVector.zero(S);
             for (; i < end; i += L)
                 acc = acc.add(bce(FloatVector.fromArray(S, z, i), FloatVector.fromArray(S, p, i), FloatVector.fromArray(S, y, i)));
-            total += sum(acc);
+            acc.intoArray(lanes, 0);
+            total += sumLanes();
         }
         return total;
     }
@@ -69,7 +70,8 @@ final class VectorElementwise implements Elementwise {
                 acc = acc.add(bce(FloatVector.fromArray(S, z, i), pv, yv));
                 pv.sub(yv).mul(scale).intoArray(d, i); // dl/dz = σ(z) − y
             }
-            total += sum(acc);
+            acc.intoArray(lanes, 0);
+            total += sumLanes();
         }
         return total;
     }
@@ -88,8 +90,10 @@ final class VectorElementwise implements Elementwise {
                 m = e.fma(e, m);
                 s = s.add(pv);
             }
-            mse += sum(m);
-            sum += sum(s);
+            m.intoArray(lanes, 0);
+            mse += sumLanes();
+            s.intoArray(lanes, 0);
+            sum += sumLanes();
         }
         TAIL.metrics(p, y, bound, to, pScale, yScale, withBce, out);
         out[0] += bce;
@@ -110,7 +114,8 @@ final class VectorElementwise implements Elementwise {
                 FloatVector lc = VectorMath.log(c), l1c = VectorMath.log(ONE.sub(c));
                 b = b.sub(t.fma(lc.sub(l1c), l1c));
             }
-            total += sum(b);
+            b.intoArray(lanes, 0);
+            total += sumLanes();
         }
         return total;
     }
@@ -131,7 +136,8 @@ final class VectorElementwise implements Elementwise {
                     g.blend(0f, q.lt(ScalarElementwise.EPS).or(q.compare(VectorOperators.GT, 1 - ScalarElementwise.EPS))).intoArray(d, i);
                 }
             }
-            total += sum(acc);
+            acc.intoArray(lanes, 0);
+            total += sumLanes();
         }
         for (int i = bound; i < n; i++) {
             float q = p[i], t = y[i], c = Math.min(Math.max(q, ScalarElementwise.EPS), 1 - ScalarElementwise.EPS);
@@ -154,7 +160,8 @@ final class VectorElementwise implements Elementwise {
                 e.intoArray(p, r + j);
                 acc = acc.add(e);
             }
-            double s = sum(acc);
+            acc.intoArray(lanes, 0);
+            double s = sumLanes();
             for (int j = bound; j < cols; j++) {
                 p[r + j] = (float) Math.exp(z[r + j] - max);
                 s += p[r + j];
@@ -172,9 +179,11 @@ final class VectorElementwise implements Elementwise {
         for (; i < n; i++) if (a[i] <= 0f) d[i] = 0f;
     }
 
-    /** Σ of the lanes in lane order, in double. */
-    private double sum(FloatVector v) {
-        v.intoArray(lanes, 0);
+    /**
+     * Σ of the lanes last stored, in lane order, in double. Callers store the vector themselves:
+     * a vector passed to a method the JIT does not inline is boxed, one allocation per call.
+     */
+    private double sumLanes() {
         double s = 0;
         for (float x : lanes) s += x;
         return s;
