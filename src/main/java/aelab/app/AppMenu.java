@@ -20,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The menu bar at the top of the window, with a line beside it that says how the last file action
@@ -100,6 +101,8 @@ final class AppMenu extends HBox {
         notice.setId("notice");
         notice.getStyleClass().add("hint");
         notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setMinWidth(0);                      // a long notice is cut short (its tooltip has it all),
+        bar.setMinWidth(Region.USE_PREF_SIZE);      // never the menus
         HBox.setHgrow(notice, Priority.ALWAYS);
         HBox.setMargin(notice, new Insets(0, 12, 0, 12));
         setAlignment(Pos.CENTER_LEFT);

@@ -108,9 +108,8 @@ public final class ExperimentKeeper {
         }
         session.form().load(e.runs().get(e.runs().size() - 1).config());
         if (sameData) return "";
-        return "These runs were trained on " + e.datasetName() + (d == null ? "" : " but the window has " + d.name())
-                + ": to see their reconstructions and go on training, open that dataset (File › Open dataset folder…), "
-                + "then this experiment again.";
+        return "They were trained on " + e.datasetName() + (d == null ? "" : ", not " + d.name())
+                + ": open that dataset, then this file, to see their reconstructions and go on training.";
     }
 
     /** Why the newest run cannot go on training from where it stopped, or "" when it can. */

@@ -158,8 +158,9 @@ final class FileActions {
             return;
         }
         int n = session.history().runs().size();
+        boolean unsaved = !keeper.fingerprint().equals(saved);
         if (n > 0 && !dialogs.confirm("Open dataset", "Another dataset removes the " + n + (n == 1 ? " run" : " runs")
-                + " from the charts: they were trained on other digits. Save them first if you want to keep them.",
+                + " from the charts: they were trained on other digits." + (unsaved ? " Save them first to keep them." : ""),
                 "Open " + name)) return;
         say("Loading " + name + "…");
         String before = session.dataset() == null ? "none" : session.dataset().name();

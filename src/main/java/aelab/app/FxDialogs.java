@@ -47,8 +47,9 @@ final class FxDialogs implements Dialogs {
         return a.showAndWait().orElse(ButtonType.CANCEL) == ok;
     }
 
+    /** Not modal-and-waiting: errors also come from the frame pump, where a nested event loop is not allowed. */
     @Override public void error(String title, String message) {
-        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+        alert(Alert.AlertType.ERROR, title, message).show();
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {

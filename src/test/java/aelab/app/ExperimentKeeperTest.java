@@ -254,7 +254,8 @@ class ExperimentKeeperTest {
         ExperimentKeeper k = new ExperimentKeeper(s);
         String note = k.show(k.read(file));
         s.drain();
-        assertTrue(note.startsWith("These runs were trained on fashion-mnist but the window has MNIST (bundled)"), note);
+        assertEquals("They were trained on fashion-mnist, not MNIST (bundled): open that dataset, then this file, to see their "
+                + "reconstructions and go on training.", note);
         Run run = s.history().latest();
         assertEquals(2, run.trainBce().size());
         assertNull(run.preview());

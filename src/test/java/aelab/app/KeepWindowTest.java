@@ -28,12 +28,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -275,6 +280,34 @@ class KeepWindowTest {
         await("going on", () -> view.session().current() == run && run.lastBatch().step() > stoppedAt);
         assertTrue(fx(() -> actions.noticeProperty().get()).startsWith("Run #" + run.id() + " goes on from epoch "));
         robot.clickOn("#stop");
+    }
+
+    @Test
+    void anErrorReportedDuringAFrameIsShownInADialogNotThrown(FxRobot robot) throws Exception {
+        FxDialogs real = new FxDialogs(() -> view.getScene().getWindow());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        fx(() -> {
+            new AnimationTimer() {   // the frame pump is one: a save or a dataset load reports from there
+                @Override public void handle(long now) {
+                    stop();
+                    try {
+                        real.error("Cannot open the dataset", "/somewhere: no train-images-idx3-ubyte file");
+                    } catch (RuntimeException e) {
+                        thrown.set(e);
+                    }
+                }
+            }.start();
+            return null;
+        });
+        await("the dialog", () -> Window.getWindows().stream().anyMatch(w -> w.getScene() != null
+                && w.getScene().getRoot() instanceof DialogPane p && p.getContent() instanceof Label l
+                && l.getText().equals("/somewhere: no train-images-idx3-ubyte file")));
+        assertEquals(null, thrown.get());
+        fx(() -> {
+            List.copyOf(Window.getWindows()).stream().filter(w -> w.getScene().getRoot() instanceof DialogPane)
+                    .forEach(Window::hide);
+            return null;
+        });
     }
 
     @Test
