@@ -9,12 +9,14 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The window's dialogs: the platform's file and folder choosers, and alerts owned by the window. */
 final class FxDialogs implements Dialogs {
+    private static final double WIDTH = 520;
     private final Supplier<Window> owner;
 
     FxDialogs(Supplier<Window> owner) { this.owner = owner; }
@@ -59,8 +61,10 @@ final class FxDialogs implements Dialogs {
         a.setHeaderText(title);
         Label text = new Label(message);   // wraps long paths instead of cutting them off
         text.setWrapText(true);
-        text.setMaxWidth(520);
+        text.setPrefWidth(WIDTH);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         a.getDialogPane().setContent(text);
+        a.getDialogPane().setPrefWidth(WIDTH + 40);
         return a;
     }
 
