@@ -197,7 +197,7 @@ class ExperimentKeeperTest {
     @Test
     void savingDuringARunStopsItFirstAndKeepsItWhereItStopped() throws Exception {
         LabSession s = session(BackgroundExecutor.daemonThreads());
-        s.form().text(Field.EPOCHS).set("200");
+        s.form().text(Field.EPOCHS).set("5000");   // far more than the test lasts
         s.start();
         Run run = s.history().latest();
         drainUntil(s, () -> run.lastBatch() != null, "first batch");

@@ -262,7 +262,7 @@ class KeepWindowTest {
         TextField field = robot.lookup("#epochs").queryAs(TextField.class);
         robot.clickOn(field);
         robot.interact(field::selectAll);
-        robot.write("500");
+        robot.write("5000");   // far more than the test lasts
         robot.clickOn("#start");
         Run run = fx(() -> view.session().history().latest());
         await("training", () -> run.lastBatch() != null);
