@@ -1,24 +1,37 @@
 package aelab.app;
 
+import aelab.app.model.AppPreferences;
 import aelab.data.Dataset;
+import aelab.engine.TrainingConfig;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * The desktop window. The hidden system properties aelab.trainLimit and aelab.testLimit train on fewer
- * images (quick demos); 0 or unset means all of them.
+ * images (quick demos); 0 or unset means all of them. The last settings, the window's place and the
+ * recent experiments are remembered in {@link AppPreferences#defaultFile()}.
  */
 public final class AutoencoderLabApp extends Application {
     private MainView view;
+    private Stage stage;
+    private AppPreferences prefs;
+    private FileActions actions;
 
     @Override public void start(Stage stage) {
         LabSession session = new LabSession(BackgroundExecutor.daemonThreads(), Dataset::loadBundledMnist,
                 Integer.getInteger("aelab.trainLimit", 0), Integer.getInteger("aelab.testLimit", 0));
+        prefs = AppPreferences.load(AppPreferences.defaultFile());
+        session.form().load(prefs.settings(TrainingConfig.defaults()));
         view = new MainView(session);
+        this.stage = stage;
+        actions = withMenu(view, prefs, new FxDialogs(() -> this.stage));
+        if (!prefs.problem().isEmpty()) actions.say("The remembered settings could not be read, so the defaults are used.");
         stage.setScene(createScene(view));
-        stage.setTitle("Autoencoder Lab");
+        stage.titleProperty().bind(actions.titleProperty());
+        WindowPlacement.restore(stage, prefs.window());
         stage.show();
         session.loadData();
     }
@@ -30,7 +43,18 @@ public final class AutoencoderLabApp extends Application {
         return scene;
     }
 
+    /** Puts the File and Run menus at the top of the window; tests build theirs the same way. */
+    static FileActions withMenu(MainView view, AppPreferences prefs, Dialogs dialogs) {
+        FileActions actions = new FileActions(view.session(), view, prefs, dialogs);
+        view.setTop(new AppMenu(actions, Platform::exit));
+        return actions;
+    }
+
     @Override public void stop() {
+        if (actions != null) {
+            prefs.setWindow(WindowPlacement.capture(stage));
+            actions.savePrefs();
+        }
         if (view != null) view.dispose();
     }
 }

@@ -7,6 +7,8 @@ import aelab.app.model.RunHistory;
 import aelab.app.model.SettingsForm;
 import aelab.data.Dataset;
 import aelab.data.DatasetException;
+import aelab.engine.Checkpoint;
+import aelab.engine.RunOutcome;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
 
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -49,6 +52,10 @@ public final class LabSession {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
     private final AtomicReference<Object> loaded = new AtomicReference<>();   // a Dataset, or an error message
+    private final AtomicReference<Object> switched = new AtomicReference<>(); // another Dataset, or why not
+    private final List<Runnable> whenSettled = new ArrayList<>();
+    private Consumer<Dataset> switchDone = d -> { };
+    private Consumer<String> switchFailed = m -> { };
     private final List<Live> live = new ArrayList<>();
     private final BooleanBinding canStart;
     private Dataset data;
@@ -56,7 +63,8 @@ public final class LabSession {
     private Trainer trainer;
     private Run current;
 
-    private record Live(Run run, TrainingBridge bridge) { }
+    /** A trainer sending to a run; keep, when not null, is the ending the run shows once the trainer has ended. */
+    private record Live(Run run, TrainingBridge bridge, Trainer trainer, RunOutcome keep) { }
 
     /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
@@ -91,14 +99,26 @@ public final class LabSession {
 
     private void launch(TrainingConfig config) {
         Run run = history.add(config);
-        TrainingBridge bridge = new TrainingBridge();
-        Trainer t = new Trainer(config, data, bridge);
-        t.setPreview(grid.indices(), PREVIEW_MILLIS);
-        live.add(new Live(run, bridge));
+        run.record().setDataset(data.name());
+        train(run, null);
+    }
+
+    /** Trains the run from fresh weights, or on from a checkpoint. */
+    private void train(Run run, Checkpoint from) {
+        Trainer t = follow(run, from, null);
         trainer = t;
         current = run;
         state.set(State.RUNNING);
         executor.execute("run " + run.id(), t::run);
+    }
+
+    /** A trainer whose news reach the run through a bridge of its own, drained once per frame. */
+    private Trainer follow(Run run, Checkpoint from, RunOutcome keep) {
+        TrainingBridge bridge = new TrainingBridge();
+        Trainer t = new Trainer(run.config(), data, bridge, from);
+        t.setPreview(grid.indices(), PREVIEW_MILLIS);
+        live.add(new Live(run, bridge, t, keep));
+        return t;
     }
 
     public void togglePause() {
@@ -154,11 +174,7 @@ public final class LabSession {
     public void drain() {
         Object l = loaded.getAndSet(null);
         if (l instanceof Dataset d) {
-            data = d;
-            grid = DigitGrid.firstOfEachClass(d.test(), 10, 2);
-            dataMessage.set(d.name() + ": " + used(d.train().count(), trainLimit) + " training and "
-                    + used(d.test().count(), testLimit) + " test images");
-            state.set(State.IDLE);
+            use(d);
         } else if (l instanceof String message) {
             dataMessage.set(message);
             state.set(State.NO_DATA);
@@ -167,12 +183,29 @@ public final class LabSession {
             Live lv = it.next();
             if (!lv.bridge().drainInto(lv.run())) continue;
             it.remove();
+            if (lv.keep() != null) lv.run().finish(lv.keep());
+            if (lv.run().outcome().status() != RunOutcome.Status.FAILED)   // failed weights may be half-updated
+                lv.run().record().setCheckpoint(lv.trainer().checkpoint());   // safe: its run() has ended
             if (lv.run() == current) {
                 trainer = null;
                 current = null;
                 state.set(State.IDLE);
             }
         }
+        drainSwitch();
+        if (live.isEmpty() && !whenSettled.isEmpty()) {
+            List<Runnable> due = new ArrayList<>(whenSettled);
+            whenSettled.clear();
+            due.forEach(Runnable::run);
+        }
+    }
+
+    private void use(Dataset d) {
+        data = d;
+        grid = DigitGrid.firstOfEachClass(d.test(), 10, 2);
+        dataMessage.set(d.name() + ": " + used(d.train().count(), trainLimit) + " training and "
+                + used(d.test().count(), testLimit) + " test images");
+        state.set(State.IDLE);
     }
 
     private static String used(int count, int limit) {
@@ -204,4 +237,72 @@ public final class LabSession {
     public ReadOnlyStringProperty dataMessageProperty() { return dataMessage.getReadOnlyProperty(); }
 
     public BooleanBinding canStart() { return canStart; }
+
+    // Keeping experiments (FileActions and ExperimentKeeper): going on, reconstructions, another dataset.
+
+    /**
+     * Runs the action once no trainer is left sending, at once if none is: on the FX thread, from
+     * {@link #drain()}. A checkpoint may only be taken from a trainer whose run has ended.
+     */
+    public void whenSettled(Runnable action) {
+        if (live.isEmpty()) action.run();
+        else whenSettled.add(action);
+    }
+
+    /** Whether a trainer is still sending to this run (going, or stopped but not yet ended). */
+    public boolean isLive(Run run) {
+        return live.stream().anyMatch(l -> l.run() == run);
+    }
+
+    /** Trains an ended run on from its checkpoint; the caller checked it may (ExperimentKeeper#continueProblem). */
+    void trainOn(Run run) {
+        run.continued();
+        train(run, run.record().checkpoint());
+    }
+
+    /**
+     * Recomputes a kept run's reconstructions of the shown digits from its checkpoint: a trainer stopped
+     * before its first batch announces the run and sends its preview without training. The run keeps
+     * the ending it has.
+     */
+    void showReconstructions(Run run) {
+        Trainer t = follow(run, run.record().checkpoint(), run.outcome());
+        t.stop();
+        executor.execute("reconstruct " + run.id(), t::run);
+    }
+
+    /**
+     * Loads another dataset off the FX thread. Once loaded it replaces the current one, stopping and
+     * removing every run (they were trained on other digits), and {@code done} is told; if it cannot be
+     * used, nothing changes and {@code failed} gets the one-line reason. Both are called from {@link #drain()}.
+     */
+    public void switchData(DataSource source, Consumer<Dataset> done, Consumer<String> failed) {
+        switchDone = done;
+        switchFailed = failed;
+        executor.execute("load dataset", () -> {
+            try {
+                Dataset d = source.load();
+                int size = d.test().imageSize();
+                switched.set(size == IMAGE_SIZE ? d : d.name() + ": the images are " + d.test().rows() + " × "
+                        + d.test().cols() + " pixels; this window trains on " + IMAGE_SIZE + "-pixel images (28 × 28)");
+            } catch (DatasetException e) {
+                switched.set(e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                switched.set("cannot load the dataset: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            }
+        });
+    }
+
+    private void drainSwitch() {
+        Object s = switched.getAndSet(null);
+        if (s instanceof Dataset d) {
+            stop();
+            history.clear();
+            use(d);
+            switchDone.accept(d);
+        } else if (s instanceof String message) {
+            switchFailed.accept(message);
+        }
+    }
 }

@@ -28,6 +28,7 @@ public final class Run {
     private final Curve testBce = new Curve(CURVE_CAP), testMse = new Curve(CURVE_CAP);
     private final Smoother bceSmoother = new Smoother(SMOOTHING), mseSmoother = new Smoother(SMOOTHING);
     private final List<String> warnings = new ArrayList<>();
+    private final RunRecord record = new RunRecord();
     private RunInfo info;
     private BatchPoint lastBatch;
     private EpochMetrics lastEpoch;
@@ -35,6 +36,7 @@ public final class Run {
     private RunOutcome outcome;
     private long pausedNanos;
     private long pauseStart = -1;
+    private long startStep;   // steps done before this stretch of training (a run continued from a checkpoint)
 
     Run(int id, TrainingConfig config, int colour) {
         this.id = id;
@@ -48,6 +50,7 @@ public final class Run {
     }
 
     public void addBatch(BatchPoint p) {
+        record.add(p);
         lastBatch = p;
         double x = info == null ? p.step() : p.epochPosition(info.batchesPerEpoch());
         trainBce.add(x, bceSmoother.add(p.bce()));
@@ -55,6 +58,7 @@ public final class Run {
     }
 
     public void addEpoch(EpochMetrics m) {
+        record.add(m);
         lastEpoch = m;
         testBce.add(m.epoch(), m.testBce());
         testMse.add(m.epoch(), m.testMse());
@@ -83,7 +87,8 @@ public final class Run {
 
     public Pace pace() {
         if (info == null || lastBatch == null) return Pace.UNKNOWN;
-        return Pace.estimate(lastBatch.step(), info.totalBatches(), config.batchSize(), lastBatch.nanos() - pausedNanos);
+        return Pace.estimate(lastBatch.step() - startStep, info.totalBatches() - startStep, config.batchSize(),
+                lastBatch.nanos() - pausedNanos);
     }
 
     /** Fraction of the run's mini-batches done, 0 to 1. */
@@ -120,4 +125,18 @@ public final class Run {
     public RunOutcome outcome() { return outcome; }
 
     public boolean isFinished() { return outcome != null; }
+
+    /** Every point as sent, where the run stands once ended, and its dataset: what saving keeps. */
+    public RunRecord record() { return record; }
+
+    /**
+     * The run trains on from its checkpoint: it is going again, and its pace is measured from here
+     * (the trainer's clock restarts at 0 for the new stretch).
+     */
+    public void continued() {
+        outcome = null;
+        startStep = lastBatch == null ? 0 : lastBatch.step();
+        pausedNanos = 0;
+        pauseStart = -1;
+    }
 }

@@ -1,0 +1,166 @@
+package aelab.app;
+
+import aelab.app.LabSession.State;
+import aelab.io.PythonExport.Framework;
+
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The menu bar at the top of the window, with a line beside it that says how the last file action
+ * went. Every item has a tooltip; the frequent ones have shortcuts, shown in the menu.
+ */
+final class AppMenu extends HBox {
+    private final FileActions actions;
+    private final Runnable quit;
+    private final MenuBar bar = new MenuBar();
+    private final Label notice = new Label();
+    private final Menu recent = new Menu("Open recent");
+    private final Map<MenuItem, String> tips = new IdentityHashMap<>();
+
+    AppMenu(FileActions actions, Runnable quit) {
+        this.actions = actions;
+        this.quit = quit;
+        setId("app-menu");
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        Menu file = new Menu("_File");
+        file.setId("menu-file");
+        recent.setId("menu-recent");
+        Menu export = new Menu("Export");
+        export.setId("menu-export");
+        export.getItems().addAll(
+                item("export-charts", "Loss charts as PNG…", null, actions::exportChartsPng,
+                        "Both loss charts side by side, as a picture"),
+                item("export-reconstructions", "Reconstructions as PNG…", null, actions::exportReconstructionsPng,
+                        "The digits, their reconstructions and error maps, as the panel shows them"),
+                item("export-csv", "Metric history as CSV…", "Shortcut+E", actions::exportCsv,
+                        "Every mini-batch and epoch of every run on the charts, one row each"),
+                new SeparatorMenuItem(),
+                item("export-keras", "As Python: Keras script…", null, () -> actions.exportPython(Framework.KERAS),
+                        "A runnable Keras script that trains the runs on the charts with the same settings"),
+                item("export-pytorch", "As Python: PyTorch script…", null, () -> actions.exportPython(Framework.PYTORCH),
+                        "A runnable PyTorch script that trains the runs on the charts with the same settings"));
+        file.getItems().addAll(
+                item("open", "Open experiment…", "Shortcut+O", actions::open,
+                        "Replace the runs on the charts with those of an experiment file (.aelab)"),
+                recent,
+                item("save", "Save experiment", "Shortcut+S", actions::save,
+                        "Save the runs on the charts, their weights and optimizer state. A run in progress is stopped "
+                                + "first; Run › Continue training goes on from there"),
+                item("save-as", "Save experiment as…", "Shortcut+Shift+S", actions::saveAs,
+                        "Save the runs on the charts to a new file"),
+                new SeparatorMenuItem(),
+                item("open-dataset", "Open dataset folder…", "Shortcut+Shift+O", actions::openDatasetFolder,
+                        "Train on another folder of IDX files in the MNIST layout, e.g. Fashion-MNIST; "
+                                + "the runs on the charts are removed"),
+                item("bundled-mnist", "Use the bundled MNIST", null, actions::useBundledMnist,
+                        "Go back to the MNIST digits that come with the app; the runs on the charts are removed"),
+                new SeparatorMenuItem(),
+                export,
+                new SeparatorMenuItem(),
+                item("quit", "Quit", "Shortcut+Q", quit, "Close the window; the settings and window size are remembered"));
+
+        Menu run = new Menu("_Run");
+        run.setId("menu-run");
+        LabSession s = actions.session();
+        MenuItem start = item("run-start", "Start", null, s::start, "Train a new model from fresh weights with these settings");
+        MenuItem pause = item("run-pause", "Pause", null, s::togglePause, "Pause the run after its mini-batch; again to resume");
+        MenuItem stop = item("run-stop", "Stop", null, s::stop, "End the run after its mini-batch; its curves stay");
+        start.disableProperty().bind(s.canStart().not());
+        var going = Bindings.createBooleanBinding(() -> s.state() == State.RUNNING || s.state() == State.PAUSED,
+                s.stateProperty());
+        pause.disableProperty().bind(going.not());
+        stop.disableProperty().bind(going.not());
+        pause.textProperty().bind(Bindings.when(s.stateProperty().isEqualTo(State.PAUSED)).then("Resume").otherwise("Pause"));
+        run.getItems().addAll(start, pause, stop, new SeparatorMenuItem(),
+                item("continue", "Continue training", "Shortcut+R", actions::continueTraining,
+                        "Train the newest run on from where it stopped, e.g. after opening a saved experiment: "
+                                + "the same curve as if it had never stopped"));
+
+        bar.getMenus().addAll(file, run);
+        notice.setId("notice");
+        notice.getStyleClass().add("hint");
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setMinWidth(0);                      // a long notice is cut short (its tooltip has it all),
+        bar.setMinWidth(Region.USE_PREF_SIZE);      // never the menus
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        HBox.setMargin(notice, new Insets(0, 12, 0, 12));
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("app-menu");
+        getChildren().addAll(bar, notice);
+    }
+
+    private void initListeners() {
+        notice.textProperty().bind(actions.noticeProperty());
+        notice.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> notice.getText().isEmpty() ? null : new Tooltip(notice.getText()), notice.textProperty()));
+        recent.setOnShowing(e -> fillRecent());
+        fillRecent();
+        for (Menu m : bar.getMenus()) {
+            m.setOnShown(e -> installTips(m));
+            for (MenuItem i : m.getItems()) if (i instanceof Menu sub) sub.setOnShown(e -> installTips(sub));
+        }
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        for (Path p : actions.recent()) {
+            Path parent = p.getParent();
+            MenuItem i = new MenuItem(p.getFileName() + (parent == null ? "" : "  —  " + parent));
+            i.setMnemonicParsing(false);   // file names may hold underscores
+            i.setOnAction(e -> actions.open(p));
+            recent.getItems().add(i);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No experiments yet");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        } else {
+            recent.getItems().addAll(new SeparatorMenuItem(), item("clear-recent", "Clear this list", null,
+                    actions::clearRecent, "Forget the experiments listed here (the files stay)"));
+        }
+    }
+
+    /** Menu items are not controls: their tooltips go on the nodes the open menu draws them with. */
+    private void installTips(Menu menu) {
+        for (MenuItem i : menu.getItems()) {
+            String tip = tips.get(i);
+            Node node = i.getStyleableNode();
+            if (tip != null && node != null) Tooltip.install(node, new Tooltip(tip));
+        }
+    }
+
+    private MenuItem item(String id, String text, String accelerator, Runnable action, String tip) {
+        MenuItem i = new MenuItem(text);
+        i.setId("menu-" + id);
+        if (accelerator != null) i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        i.setOnAction(e -> action.run());
+        tips.put(i, tip);
+        return i;
+    }
+
+    MenuBar bar() { return bar; }
+
+    /** The tooltip text of a menu item, for tests. */
+    String tip(MenuItem i) { return tips.get(i); }
+}
