@@ -231,5 +231,11 @@ class TrainerTest {
         assertTrue(i.bestMse()[0] < r.epochs.get(1).testMse() && r.epochs.get(1).testMse() < i.worstMse()[0]);
         assertEquals(5, i.deadUnits().length);
         for (double d : i.deadUnits()) assertTrue(d >= 0 && d <= 1);
+        Preview x = i.extremes();
+        assertEquals(10, x.count(), "five best, then five worst");
+        assertEquals(i.best()[0], x.indices()[0]);
+        assertEquals(i.worst()[0], x.indices()[5]);
+        assertEquals(i.bestMse()[0], x.mse()[0], 1e-6, "the reconstruction is the model the figures came from");
+        assertEquals(i.worstMse()[0], x.mse()[5], 1e-6);
     }
 }
