@@ -1,5 +1,6 @@
 package aelab.app;
 
+import aelab.app.model.Baseline;
 import aelab.app.model.RunStatus;
 
 import javafx.geometry.Insets;
@@ -27,6 +28,7 @@ public final class MainView extends BorderPane {
     private final ReconstructionView reconstructions = new ReconstructionView();
     private final StatusView status = new StatusView();
     private final CheckBox logScale = new CheckBox("Log scale");
+    private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
     private final Button clearRuns = new Button("Clear old runs");
     private final FramePump pump = new FramePump(this::frame);
 
@@ -50,13 +52,16 @@ public final class MainView extends BorderPane {
 
         logScale.setId("log-scale");
         logScale.setTooltip(new Tooltip("Show both loss axes on a logarithmic scale: small differences near the floor become visible"));
+        aboveFloor.setId("above-floor");
+        aboveFloor.setTooltip(new Tooltip("Draw BCE minus the floor: what a better model could still remove. "
+                + "It goes towards 0 as the reconstructions improve, which BCE itself never does on grey pixels"));
         clearRuns.setId("clear-runs");
         clearRuns.setTooltip(new Tooltip("Remove every run from the charts but the newest"));
         Label hint = new Label("Change the output, loss or scale during a run to compare: the run before stays on the charts, faded.");
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartBar = new HBox(10, hint, spacer, logScale, clearRuns);
+        HBox chartBar = new HBox(10, hint, spacer, aboveFloor, logScale, clearRuns);
         chartBar.setAlignment(Pos.CENTER_LEFT);
 
         HBox charts = new HBox(8, bce, mse);
@@ -82,6 +87,10 @@ public final class MainView extends BorderPane {
         logScale.selectedProperty().addListener((o, was, is) -> {
             bce.setLogScale(is);
             mse.setLogScale(is);
+        });
+        aboveFloor.selectedProperty().addListener((o, was, is) -> {
+            bce.setBaseline(is ? Baseline.FLOOR : Baseline.ZERO);
+            bce.refresh(session.history());
         });
         clearRuns.setOnAction(e -> session.clearOldRuns());
     }
