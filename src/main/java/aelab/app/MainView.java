@@ -101,7 +101,7 @@ public final class MainView extends BorderPane {
         bce.refresh(session.history());
         mse.refresh(session.history());
         reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
-                session.history().latest());
+                session.history().newest());
         status.refresh(RunStatus.of(session.history().latest()), session.warnings());
         clearRuns.setDisable(session.history().runs().size() < 2);
     }
