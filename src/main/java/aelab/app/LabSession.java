@@ -3,6 +3,7 @@ package aelab.app;
 import aelab.app.model.CompareForm;
 import aelab.app.model.DigitGrid;
 import aelab.app.model.Preset;
+import aelab.app.model.ResultsTable;
 import aelab.app.model.Run;
 import aelab.app.model.RunHistory;
 import aelab.app.model.SettingsForm;
@@ -52,6 +53,7 @@ public final class LabSession {
     private final SettingsForm form;
     private final CompareForm compare = new CompareForm();
     private final RunHistory history = new RunHistory();
+    private final ResultsTable results = new ResultsTable();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
     private final AtomicReference<Object> loaded = new AtomicReference<>();   // a Dataset, or an error message
@@ -123,6 +125,7 @@ public final class LabSession {
     }
 
     private Trainer trainer(Run run) {
+        results.add(run);
         TrainingBridge bridge = new TrainingBridge();
         Trainer t = new Trainer(run.config(), data, bridge);
         t.setPreview(grid.indices(), PREVIEW_MILLIS);
@@ -164,6 +167,7 @@ public final class LabSession {
     public void reset() {
         stop();
         history.clear();
+        results.clear();
         form.load(TrainingConfig.defaults());
     }
 
@@ -228,6 +232,9 @@ public final class LabSession {
     public SettingsForm form() { return form; }
 
     public RunHistory history() { return history; }
+
+    /** Every run since the last reset, for the results table. */
+    public ResultsTable results() { return results; }
 
     /** The run now training (the last of a side-by-side group), or null. */
     public Run current() { return going.isEmpty() ? null : going.get(going.size() - 1); }

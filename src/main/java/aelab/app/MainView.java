@@ -9,6 +9,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -17,8 +19,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The whole window: settings on the left; the two loss charts above the digits and the status.
- * One frame pump drains the session and refreshes every view, at most ten times a second.
+ * The whole window: settings on the left; in the middle, tabs: Training (the two loss charts above the
+ * digits and the status), Results (a table of every run). One frame pump drains the session and
+ * refreshes every view, at most ten times a second.
  */
 public final class MainView extends BorderPane {
     private final LabSession session;
@@ -27,6 +30,8 @@ public final class MainView extends BorderPane {
     private final LossChart mse = new LossChart(LossChart.Metric.MSE);
     private final ReconstructionView reconstructions = new ReconstructionView();
     private final StatusView status = new StatusView();
+    private final ResultsView results = new ResultsView();
+    private final TabPane tabs = new TabPane();
     private final CheckBox logScale = new CheckBox("Log scale");
     private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
     private final Button clearRuns = new Button("Clear old runs");
@@ -80,7 +85,17 @@ public final class MainView extends BorderPane {
 
         VBox center = new VBox(8, chartBar, charts, lower);
         center.setPadding(new Insets(10, 12, 10, 12));
-        setCenter(center);
+        results.setPadding(new Insets(10, 12, 10, 12));
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("training", "Training", center), tab("results", "Results", results));
+        setCenter(tabs);
+    }
+
+    private static Tab tab(String id, String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId("tab-" + id);
+        return t;
     }
 
     private void initListeners() {
@@ -103,6 +118,7 @@ public final class MainView extends BorderPane {
         reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
                 session.history().newest());
         status.refresh(RunStatus.of(session.history().latest()), session.warnings());
+        results.refresh(session.results());
         clearRuns.setDisable(session.history().runs().size() < 2);
     }
 
@@ -117,6 +133,10 @@ public final class MainView extends BorderPane {
     LossChart mseChart() { return mse; }
 
     ReconstructionView reconstructions() { return reconstructions; }
+
+    ResultsView results() { return results; }
+
+    TabPane tabs() { return tabs; }
 
     LabSession session() { return session; }
 }

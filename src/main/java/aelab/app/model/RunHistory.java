@@ -78,21 +78,26 @@ public final class RunHistory {
 
     /** "#2 softmax + bce, raw 0–255", with "· lr 0.01" and the like when another run differs there. */
     public String legendLabel(Run run) {
-        StringBuilder s = new StringBuilder("#").append(run.id()).append(' ').append(run.config().label());
-        appendIfVaries(s, run, c -> c.optimizer().toString(), v -> v);
-        appendIfVaries(s, run, c -> Format.plain(c.learningRate()), v -> "lr " + v);
-        appendIfVaries(s, run, c -> Integer.toString(c.batchSize()), v -> "batch " + v);
-        appendIfVaries(s, run, c -> Integer.toString(c.epochs()), v -> v + " epochs");
-        appendIfVaries(s, run, TrainingConfig::layerString, v -> "layers " + v);
-        appendIfVaries(s, run, c -> c.hidden().toString(), v -> v + " hidden");
-        appendIfVaries(s, run, c -> Long.toString(c.seed()), v -> "seed " + v);
+        return "#" + run.id() + " " + settingsLabel(run, runs);
+    }
+
+    /** "softmax + bce, raw 0–255", with "· lr 0.01" and the like when another of the given runs differs there. */
+    public static String settingsLabel(Run run, List<Run> among) {
+        StringBuilder s = new StringBuilder(run.config().label());
+        appendIfVaries(s, run, among, c -> c.optimizer().toString(), v -> v);
+        appendIfVaries(s, run, among, c -> Format.plain(c.learningRate()), v -> "lr " + v);
+        appendIfVaries(s, run, among, c -> Integer.toString(c.batchSize()), v -> "batch " + v);
+        appendIfVaries(s, run, among, c -> Integer.toString(c.epochs()), v -> v + " epochs");
+        appendIfVaries(s, run, among, TrainingConfig::layerString, v -> "layers " + v);
+        appendIfVaries(s, run, among, c -> c.hidden().toString(), v -> v + " hidden");
+        appendIfVaries(s, run, among, c -> Long.toString(c.seed()), v -> "seed " + v);
         return s.toString();
     }
 
-    private void appendIfVaries(StringBuilder s, Run run, Function<TrainingConfig, String> setting,
-                                Function<String, String> phrase) {
+    private static void appendIfVaries(StringBuilder s, Run run, List<Run> among,
+                                       Function<TrainingConfig, String> setting, Function<String, String> phrase) {
         String mine = setting.apply(run.config());
-        boolean varies = runs.stream().map(r -> setting.apply(r.config())).anyMatch(v -> !v.equals(mine));
+        boolean varies = among.stream().map(r -> setting.apply(r.config())).anyMatch(v -> !v.equals(mine));
         if (varies) s.append(" · ").append(phrase.apply(mine));
     }
 
