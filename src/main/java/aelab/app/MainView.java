@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The whole window: settings on the left; in the middle, tabs: Training (the two loss charts above the
- * digits and the status), Results (a table of every run). One frame pump drains the session and
+ * digits and the status), Results (a table of every run), Explain BCE. One frame pump drains the session and
  * refreshes every view, at most ten times a second.
  */
 public final class MainView extends BorderPane {
@@ -31,6 +31,7 @@ public final class MainView extends BorderPane {
     private final ReconstructionView reconstructions = new ReconstructionView();
     private final StatusView status = new StatusView();
     private final ResultsView results = new ResultsView();
+    private final ExplainerView explainer = new ExplainerView();
     private final TabPane tabs = new TabPane();
     private final CheckBox logScale = new CheckBox("Log scale");
     private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
@@ -86,9 +87,11 @@ public final class MainView extends BorderPane {
         VBox center = new VBox(8, chartBar, charts, lower);
         center.setPadding(new Insets(10, 12, 10, 12));
         results.setPadding(new Insets(10, 12, 10, 12));
+        explainer.setPadding(new Insets(10, 12, 10, 12));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("training", "Training", center), tab("results", "Results", results));
+        tabs.getTabs().addAll(tab("training", "Training", center), tab("results", "Results", results),
+                tab("explain", "Explain BCE", explainer));
         setCenter(tabs);
     }
 
@@ -137,6 +140,8 @@ public final class MainView extends BorderPane {
     ResultsView results() { return results; }
 
     TabPane tabs() { return tabs; }
+
+    ExplainerView explainer() { return explainer; }
 
     LabSession session() { return session; }
 }
