@@ -1,6 +1,8 @@
 package aelab.app;
 
 import aelab.app.model.CompareForm;
+import aelab.app.model.Diagnostics;
+import aelab.app.model.Diagnostics.Diagnosis;
 import aelab.app.model.DigitGrid;
 import aelab.app.model.Preset;
 import aelab.app.model.ResultsTable;
@@ -227,6 +229,25 @@ public final class LabSession {
         if (current != null) return current.warnings();
         TrainingConfig next = form.config();
         return next == null ? List.of() : next.warnings();
+    }
+
+    /**
+     * What the status panel diagnoses: every run shown strong (named when there are several), and while
+     * idle the settings of the next run when no shown run has them.
+     */
+    public List<Diagnosis> diagnoses() {
+        List<Run> shown = history.newest();
+        List<Diagnosis> list = new ArrayList<>();
+        for (Run r : shown) {
+            String who = shown.size() > 1 ? "#" + r.id() + " " : "";
+            for (Diagnosis d : Diagnostics.of(r)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
+        }
+        TrainingConfig next = form.config();
+        if (going.isEmpty() && next != null && shown.stream().noneMatch(r -> r.config().equals(next))) {
+            String who = shown.isEmpty() ? "" : "Next run: ";
+            for (Diagnosis d : Diagnostics.ofSettings(next)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
+        }
+        return list;
     }
 
     public SettingsForm form() { return form; }

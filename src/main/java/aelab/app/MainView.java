@@ -2,6 +2,7 @@ package aelab.app;
 
 import aelab.app.model.Baseline;
 import aelab.app.model.RunStatus;
+import aelab.app.model.Topic;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -111,6 +112,7 @@ public final class MainView extends BorderPane {
             bce.refresh(session.history());
         });
         clearRuns.setOnAction(e -> session.clearOldRuns());
+        status.setOnWhy(this::explain);
     }
 
     /** The one place run data reaches the views: take in what the threads sent, then redraw what changed. */
@@ -120,9 +122,16 @@ public final class MainView extends BorderPane {
         mse.refresh(session.history());
         reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
                 session.history().newest());
-        status.refresh(RunStatus.of(session.history().latest()), session.warnings());
+        status.refresh(RunStatus.of(session.history().latest()), session.diagnoses());
         results.refresh(session.results());
         clearRuns.setDisable(session.history().runs().size() < 2);
+    }
+
+    /** Opens the explainer at a topic: where a diagnosis's "why?" leads. */
+    void explain(Topic topic) {
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-explain".equals(t.getId())).findFirst()
+                .orElseThrow());
+        explainer.show(topic);
     }
 
     /** Stops the frame pump and any run: for closing the window. */

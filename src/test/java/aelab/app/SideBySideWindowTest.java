@@ -137,6 +137,17 @@ class SideBySideWindowTest {
         assertFalse(start.isDisabled());
     }
 
+    @Test
+    void aDiagnosisWhyLinkOpensTheExplainerAtItsTopic(FxRobot robot) throws Exception {
+        readyWithEpochs(robot, 2);
+        robot.clickOn("#preset-the-question");
+        await("the settings are diagnosed", () -> robot.lookup("#why-softmax").tryQuery().isPresent());
+        robot.clickOn("#why-softmax");
+        assertEquals("tab-explain", view.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals(aelab.app.model.Topic.SOFTMAX, view.explainer().expanded());
+        assertEquals(1.0, view.explainer().target().getValue(), 0, "white pixel: where softmax's 0.0013 costs most");
+    }
+
     /** A picture of the window for a person to look at: target/screenshots/… */
     static void save(Node node, String name) throws Exception {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
