@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The whole window: settings on the left; in the middle, tabs: Training (the two loss charts above the
- * digits and the status), Results (a table of every run), Explain BCE. One frame pump drains the session and
+ * digits and the status), Results (a table of every run), Latent space, Explain BCE. One frame pump drains the session and
  * refreshes every view, at most ten times a second.
  */
 public final class MainView extends BorderPane {
@@ -33,6 +33,7 @@ public final class MainView extends BorderPane {
     private final StatusView status = new StatusView();
     private final ResultsView results = new ResultsView();
     private final ExplainerView explainer = new ExplainerView();
+    private final LatentView latent = new LatentView();
     private final TabPane tabs = new TabPane();
     private final CheckBox logScale = new CheckBox("Log scale");
     private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
@@ -89,10 +90,11 @@ public final class MainView extends BorderPane {
         center.setPadding(new Insets(10, 12, 10, 12));
         results.setPadding(new Insets(10, 12, 10, 12));
         explainer.setPadding(new Insets(10, 12, 10, 12));
+        latent.setPadding(new Insets(10, 12, 10, 12));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("training", "Training", center), tab("results", "Results", results),
-                tab("explain", "Explain BCE", explainer));
+                tab("latent", "Latent space", latent), tab("explain", "Explain BCE", explainer));
         setCenter(tabs);
     }
 
@@ -113,6 +115,7 @@ public final class MainView extends BorderPane {
         });
         clearRuns.setOnAction(e -> session.clearOldRuns());
         status.setOnWhy(this::explain);
+        reconstructions.contrastProperty().addListener((o, was, is) -> latent.setContrast(is));
     }
 
     /** The one place run data reaches the views: take in what the threads sent, then redraw what changed. */
@@ -124,6 +127,7 @@ public final class MainView extends BorderPane {
                 session.history().newest());
         status.refresh(RunStatus.of(session.history().latest()), session.diagnoses());
         results.refresh(session.results());
+        latent.refresh(session.dataset() == null ? null : session.dataset().test(), session.history());
         clearRuns.setDisable(session.history().runs().size() < 2);
     }
 
@@ -151,6 +155,8 @@ public final class MainView extends BorderPane {
     TabPane tabs() { return tabs; }
 
     ExplainerView explainer() { return explainer; }
+
+    LatentView latent() { return latent; }
 
     LabSession session() { return session; }
 }

@@ -98,6 +98,10 @@ class SideBySideWindowTest {
         await("two rows in the results table", () -> view.results().rowCount() == 2);
         await("their test figures", () -> view.results().table().getItems().stream().allMatch(r -> r.testBce() != null));
         save(robot.lookup("#main").query(), "results.png");
+
+        robot.clickOn("#tab-latent");
+        await("the newest run's codes, one dot per test digit used (200)", () -> view.latent().pointCount() == 200);
+        save(robot.lookup("#main").query(), "latent.png");
     }
 
     @Test
