@@ -46,6 +46,11 @@ public final class LabSession {
     /** Milliseconds between reconstructions sent by the trainer: a few a second is enough to watch. */
     static final long PREVIEW_MILLIS = 250;
     static final int IMAGE_SIZE = TrainingConfig.DEFAULT_LAYERS[0];
+    /**
+     * Training threads: every core but one, which the window keeps for drawing. The workers meet twice per
+     * mini-batch, so a worker that must wait for the core the window is drawing on holds up all the others.
+     */
+    static final int TRAINING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     /** Test digits whose bottleneck codes the latent-space view plots, and best/worst digits shown. */
     static final int INSIGHT_CODES = 2000, INSIGHT_EXTREMES = 8;
 
@@ -129,7 +134,7 @@ public final class LabSession {
     private Trainer trainer(Run run) {
         results.add(run);
         TrainingBridge bridge = new TrainingBridge();
-        Trainer t = new Trainer(run.config(), data, bridge);
+        Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), data, bridge);
         t.setPreview(grid.indices(), PREVIEW_MILLIS);
         t.setInsights(INSIGHT_CODES, INSIGHT_EXTREMES);
         live.add(new Live(run, bridge));
