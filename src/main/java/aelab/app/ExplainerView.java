@@ -202,6 +202,8 @@ final class ExplainerView extends BorderPane {
             plot.addRangeMarker(entropy);
         }
         noMinimum.setText(has ? "" : "y outside [0,1]: no minimum, BCE falls without bound as p → 1");
+        noMinimum.setX(0.4);
+        noMinimum.setY(low < 0 ? (low - 0.25) * 0.7 : 2.6);   // below zero on the left, away from the curve
         readout.setText(readout(y, h, has));
     }
 

@@ -247,6 +247,8 @@ public final class LabSession {
             String who = shown.size() > 1 ? "#" + r.id() + " " : "";
             for (Diagnosis d : Diagnostics.of(r)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
         }
+        Diagnosis floor = Diagnostics.aboveFloor(shown);
+        if (floor != null) list.add(floor);
         TrainingConfig next = form.config();
         if (going.isEmpty() && next != null && shown.stream().noneMatch(r -> r.config().equals(next))) {
             String who = shown.isEmpty() ? "" : "Next run: ";

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * What is wrong (or worth knowing) about a run, one plain sentence each, with the explainer topic
  * that says why: softmax over pixels (with the measured Σ of the outputs), targets outside [0,1] with
- * BCE, divergence, ReLU units that never fire, and how far test BCE is above its floor. Settings alone
+ * BCE, divergence, a notable share of ReLU units that never fire, and how far test BCE is above its floor. Settings alone
  * already tell the first two, so the next run's settings are diagnosed too.
  */
 public final class Diagnostics {
@@ -55,6 +55,9 @@ public final class Diagnostics {
         return covered;
     }
 
+    /** Dead units are worth a sentence from this share of a layer on; a few are common. */
+    static final double DEAD_SHARE = 0.10;
+
     /** Everything about a run so far: its settings with measured figures, how it ended, its insights. */
     public static List<Diagnosis> of(Run run) {
         TrainingConfig c = run.config();
@@ -67,29 +70,43 @@ public final class Diagnostics {
         EpochInsights in = run.insights();
         if (in != null) {
             String dead = deadUnits(c, in.deadUnits());
-            if (!dead.isEmpty()) d.add(new Diagnosis("ReLU units that never fire: " + dead + " gave 0 for every test "
-                    + "digit after epoch " + in.epoch() + ".", Topic.DEAD_RELU, true));
-        }
-        EpochMetrics m = run.lastEpoch();
-        if (m != null && run.info() != null) {
-            double floor = run.info().bceFloor();
-            d.add(new Diagnosis("Test BCE " + Format.loss(m.testBce()) + " is " + Format.loss(m.testBce() - floor)
-                    + " above the floor of " + Format.loss(floor) + ": grey pixels keep BCE above 0.",
-                    Topic.GREY_PIXELS, false));
+            if (!dead.isEmpty()) d.add(new Diagnosis("ReLU units that never fire: " + dead + " (on the test digits after "
+                    + "epoch " + in.epoch() + ").", Topic.DEAD_RELU, true));
         }
         return d;
     }
 
-    /** "3 of 28 in hidden layer 3 (the bottleneck), 5 of 128 in hidden layer 1"; "" when none. */
+    /**
+     * How far the runs' test BCE is above their floor, in one sentence ("#2 0.04191, #3 0.04546" when there
+     * are several); null before any has finished an epoch.
+     */
+    public static Diagnosis aboveFloor(List<Run> runs) {
+        List<String> parts = new ArrayList<>();
+        double floor = Double.NaN;
+        for (Run r : runs) {
+            EpochMetrics m = r.lastEpoch();
+            if (m == null || r.info() == null) continue;
+            floor = r.info().bceFloor();
+            double above = m.testBce() - floor;
+            parts.add(runs.size() == 1 ? "Test BCE " + Format.loss(m.testBce()) + " is " + Format.loss(above) + " above"
+                    : "#" + r.id() + " " + Format.loss(above));
+        }
+        if (parts.isEmpty()) return null;
+        String text = runs.size() == 1 ? parts.get(0) + " the floor of " + Format.loss(floor)
+                : "Test BCE above the floor of " + Format.loss(floor) + ": " + String.join(", ", parts);
+        return new Diagnosis(text + ". Grey pixels keep BCE itself above 0.", Topic.GREY_PIXELS, false);
+    }
+
+    /** "19 of the bottleneck's 28, 29 of layer 5's 128": hidden layers with at least DEAD_SHARE dead; "" when none. */
     static String deadUnits(TrainingConfig c, double[] share) {
         int[] widths = c.layers();
         int bottleneck = 1;
         for (int l = 1; l < widths.length - 1; l++) if (widths[l] < widths[bottleneck]) bottleneck = l;
         List<String> parts = new ArrayList<>();
         for (int l = 0; l < share.length && l + 1 < widths.length - 1; l++) {
+            if (share[l] < DEAD_SHARE) continue;
             int n = widths[l + 1], dead = (int) Math.round(share[l] * n);
-            if (dead == 0) continue;
-            parts.add(dead + " of " + n + " in hidden layer " + (l + 1) + (l + 1 == bottleneck ? " (the bottleneck)" : ""));
+            parts.add(dead + " of " + (l + 1 == bottleneck ? "the bottleneck's " : "layer " + (l + 1) + "'s ") + n);
         }
         return String.join(", ", parts);
     }

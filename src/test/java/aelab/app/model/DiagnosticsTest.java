@@ -78,32 +78,49 @@ class DiagnosticsTest {
         assertTrue(d.get(0).text().startsWith("Training diverged: the loss became NaN"));
     }
 
-    @Test
-    void deadReluUnitsAreCountedPerLayerAndTheBottleneckNamed() {
-        Run run = started(TrainingConfig.defaults());
-        run.setInsights(new EpochInsights(3, new float[0], new byte[0], new double[2], new int[0], new double[0],
-                new double[0], new int[0], new double[0], new double[0],
-                new double[] {5 / 128.0, 0, 3 / 28.0, 0, 0}, null));
-        Diagnosis d = Diagnostics.of(run).get(0);
-        assertEquals(Topic.DEAD_RELU, d.topic());
-        assertEquals("ReLU units that never fire: 5 of 128 in hidden layer 1, 3 of 28 in hidden layer 3 (the bottleneck) "
-                + "gave 0 for every test digit after epoch 3.", d.text());
+    private static EpochInsights dead(double... share) {
+        return new EpochInsights(3, new float[0], new byte[0], new double[2], new int[0], new double[0],
+                new double[0], new int[0], new double[0], new double[0], share, null);
     }
 
     @Test
-    void noDeadUnitsNoSentence() {
+    void aNotableShareOfDeadReluUnitsIsCountedPerLayerAndTheBottleneckNamed() {
+        Run run = started(TrainingConfig.defaults());
+        run.setInsights(dead(26 / 128.0, 0, 19 / 28.0, 0, 0));
+        List<Diagnosis> d = Diagnostics.of(run);
+        assertEquals(List.of(Topic.DEAD_RELU), topics(d));
+        assertEquals("ReLU units that never fire: 26 of layer 1's 128, 19 of the bottleneck's 28 (on the test digits "
+                + "after epoch 3).", d.get(0).text());
+    }
+
+    @Test
+    void aFewDeadUnitsAreNotWorthASentence() {
+        Run run = started(TrainingConfig.defaults());
+        run.setInsights(dead(5 / 128.0, 0, 2 / 28.0, 0, 0));   // 4 % and 7 %: under the 10 % that is said
+        assertEquals(List.of(), Diagnostics.of(run));
         assertEquals("", Diagnostics.deadUnits(TrainingConfig.defaults(), new double[5]));
     }
 
     @Test
     void afterAnEpochTheDistanceToTheFloorIsSaidAsInformation() {
         Run run = started(Preset.THE_ANSWER.config());
+        assertEquals(null, Diagnostics.aboveFloor(List.of(run)), "nothing to say before an epoch");
         run.addEpoch(new EpochMetrics(1, 0.1, 0.1, 0.0812, 0.02, 100, 1));
-        Diagnosis d = Diagnostics.of(run).get(0);
+        Diagnosis d = Diagnostics.aboveFloor(List.of(run));
         // 0.0812 − 0.057 = 0.0242
-        assertEquals("Test BCE 0.08120 is 0.02420 above the floor of 0.05700: grey pixels keep BCE above 0.", d.text());
+        assertEquals("Test BCE 0.08120 is 0.02420 above the floor of 0.05700. Grey pixels keep BCE itself above 0.",
+                d.text());
         assertEquals(Topic.GREY_PIXELS, d.topic());
         assertFalse(d.warning());
+    }
+
+    @Test
+    void runsSideBySideShareOneSentenceAboutTheFloor() {
+        Run a = started(Preset.THE_ANSWER.config()), b = started(Preset.MSE.config());
+        a.addEpoch(new EpochMetrics(1, 0.1, 0.1, 0.0812, 0.02, 100, 1));
+        b.addEpoch(new EpochMetrics(1, 0.1, 0.1, 0.0900, 0.02, 100, 1));
+        assertEquals("Test BCE above the floor of 0.05700: #1 0.02420, #2 0.03300. Grey pixels keep BCE itself above 0.",
+                Diagnostics.aboveFloor(List.of(a, b)).text());
     }
 
     @Test
