@@ -60,12 +60,15 @@ final class DigitCanvas extends Region {
     }
 
     void setSources(List<Source> s) {
+        boolean resize = s.size() != sources.size();
         sources = List.copyOf(s);
+        if (resize) requestLayout();
         draw();
     }
 
     void setErrors(boolean show) {
         errors = show;
+        requestLayout();
         draw();
     }
 
@@ -91,7 +94,12 @@ final class DigitCanvas extends Region {
 
     @Override protected double computePrefWidth(double height) { return 700; }
 
-    @Override protected double computePrefHeight(double width) { return 390; }
+    /** Tall enough for the rows at twice the digits' size: more rows take more room, fewer leave it to the charts. */
+    @Override protected double computePrefHeight(double width) {
+        DigitRows r = DigitRows.of(sources.size(), errors, grid == null ? 2 : grid.bands());
+        int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
+        return new DigitLayout(columns, r.bands(), r.size(), side, 2, DigitLayout.LABELS, 0, 0).height() + 8;
+    }
 
     /** {band, column, row} of the digit under the point, or null. */
     int[] slotAt(double x, double y) {

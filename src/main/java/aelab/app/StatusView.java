@@ -59,6 +59,7 @@ final class StatusView extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("diagnoses");
+        scroll.setPrefViewportHeight(100);   // grows into whatever height the digits beside it take
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, progress, position, pace, batch, test, ending, scroll);
     }

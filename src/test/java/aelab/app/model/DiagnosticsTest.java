@@ -86,17 +86,17 @@ class DiagnosticsTest {
     @Test
     void aNotableShareOfDeadReluUnitsIsCountedPerLayerAndTheBottleneckNamed() {
         Run run = started(TrainingConfig.defaults());
-        run.setInsights(dead(26 / 128.0, 0, 19 / 28.0, 0, 0));
+        run.setInsights(dead(50 / 128.0, 0, 19 / 28.0, 0, 0));
         List<Diagnosis> d = Diagnostics.of(run);
         assertEquals(List.of(Topic.DEAD_RELU), topics(d));
-        assertEquals("ReLU units that never fire: 26 of layer 1's 128, 19 of the bottleneck's 28 (on the test digits "
+        assertEquals("ReLU units that never fire: 50 of layer 1's 128, 19 of the bottleneck's 28 (on the test digits "
                 + "after epoch 3).", d.get(0).text());
     }
 
     @Test
     void aFewDeadUnitsAreNotWorthASentence() {
         Run run = started(TrainingConfig.defaults());
-        run.setInsights(dead(5 / 128.0, 0, 2 / 28.0, 0, 0));   // 4 % and 7 %: under the 10 % that is said
+        run.setInsights(dead(30 / 128.0, 0, 9 / 28.0, 0, 0));   // 23 % and 32 %: under the third that is said
         assertEquals(List.of(), Diagnostics.of(run));
         assertEquals("", Diagnostics.deadUnits(TrainingConfig.defaults(), new double[5]));
     }
