@@ -101,7 +101,7 @@ class MainWindowTest {
 
     @Test
     void togglingTheActivationDuringARunPutsASecondRunOnTheCharts(FxRobot robot) throws Exception {
-        readyWithEpochs(robot, 2000);
+        readyWithEpochs(robot, 1000);
         robot.clickOn("#start");
         await("first points", () -> view.bceChart().pointCount() > 0);
         Run first = latest();
@@ -118,7 +118,7 @@ class MainWindowTest {
 
     @Test
     void pauseResumeAndStopDoWhatTheySay(FxRobot robot) throws Exception {
-        readyWithEpochs(robot, 2000);
+        readyWithEpochs(robot, 1000);
         robot.clickOn("#start");
         await("first points", () -> view.bceChart().pointCount() > 0);
         robot.clickOn("#pause");
