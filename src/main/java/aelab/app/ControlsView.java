@@ -99,7 +99,7 @@ final class ControlsView extends VBox {
         otherError.setWrapText(true);
 
         getChildren().addAll(data, buttons,
-                section("Presets"), presets,
+                section("Presets"), presets, new CompareView(session),
                 section("Output activation"), output,
                 section("Loss"), loss,
                 section("Input scale"), scale,

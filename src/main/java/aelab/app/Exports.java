@@ -3,6 +3,7 @@ package aelab.app;
 import aelab.app.model.Contrast;
 import aelab.app.model.DigitGrid;
 import aelab.app.model.DigitLayout;
+import aelab.app.model.DigitRows;
 import aelab.data.ImageSet;
 import aelab.engine.Preview;
 import aelab.io.AtomicFiles;
@@ -54,12 +55,15 @@ final class Exports {
      */
     static void reconstructionsPng(Path file, ImageSet test, DigitGrid grid, Preview preview, Contrast contrast,
                                    String caption) throws IOException {
-        DigitLayout l = new DigitLayout(grid.columns(), grid.bands(), test.rows(), DIGIT_SCALE, 0, 0);
+        DigitRows rows = DigitRows.of(1, true, grid.bands());
+        DigitLayout l = new DigitLayout(grid.columns(), rows.bands(), rows.size(), test.rows(), DIGIT_SCALE,
+                DigitLayout.LABELS, 0, 0);
         int w = (int) Math.ceil(l.width()) + 2 * MARGIN, h = (int) Math.ceil(l.height()) + 2 * MARGIN;
         DigitCanvas canvas = new DigitCanvas();
         canvas.setContrast(contrast);
         canvas.setDigits(test, grid);
-        canvas.setPreview(preview);
+        canvas.setSources(java.util.List.of(new DigitCanvas.Source(preview, "", java.util.List.of(),
+                javafx.scene.paint.Color.BLACK)));
         canvas.resize(w, h);
         canvas.layoutChildren();   // not in a scene: size its canvas and draw now
         BufferedImage digits = SwingFXUtils.fromFXImage(canvas.snapshot(null, new WritableImage(w, h)), null);

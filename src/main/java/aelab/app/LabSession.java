@@ -1,7 +1,11 @@
 package aelab.app;
 
+import aelab.app.model.CompareForm;
+import aelab.app.model.Diagnostics;
+import aelab.app.model.Diagnostics.Diagnosis;
 import aelab.app.model.DigitGrid;
 import aelab.app.model.Preset;
+import aelab.app.model.ResultsTable;
 import aelab.app.model.Run;
 import aelab.app.model.RunHistory;
 import aelab.app.model.SettingsForm;
@@ -9,6 +13,7 @@ import aelab.data.Dataset;
 import aelab.data.DatasetException;
 import aelab.engine.Checkpoint;
 import aelab.engine.RunOutcome;
+import aelab.engine.SideBySide;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
 
@@ -26,8 +31,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What the window does, without the window: loads the data, starts, pauses and stops runs, restarts
- * with new settings when a choice changes mid-run, and keeps the runs for the charts. Commands and
+ * What the window does, without the window: loads the data, starts, pauses and stops runs (alone or
+ * 2–4 side by side), restarts with new settings when a choice changes mid-run, and keeps the runs for
+ * the charts. Commands and
  * {@link #drain()} run on the FX thread; only the loader and the trainers run elsewhere, and their
  * results come back through {@link #drain()} alone.
  */
@@ -43,12 +49,22 @@ public final class LabSession {
     /** Milliseconds between reconstructions sent by the trainer: a few a second is enough to watch. */
     static final long PREVIEW_MILLIS = 250;
     static final int IMAGE_SIZE = TrainingConfig.DEFAULT_LAYERS[0];
+    /**
+     * Training threads: every core but one, which the window keeps for drawing. The workers meet twice per
+     * mini-batch, so a worker that must wait for the core the window is drawing on holds up all the others.
+     */
+    static final int TRAINING_THREADS = Integer.getInteger("aelab.trainingThreads",
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    /** Test digits whose bottleneck codes the latent-space view plots, and best/worst digits shown. */
+    static final int INSIGHT_CODES = 2000, INSIGHT_EXTREMES = 8;
 
     private final BackgroundExecutor executor;
     private final int trainLimit, testLimit;
     private final DataSource source;
     private final SettingsForm form;
+    private final CompareForm compare = new CompareForm();
     private final RunHistory history = new RunHistory();
+    private final ResultsTable results = new ResultsTable();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
     private final AtomicReference<Object> loaded = new AtomicReference<>();   // a Dataset, or an error message
@@ -57,14 +73,18 @@ public final class LabSession {
     private Consumer<Dataset> switchDone = d -> { };
     private Consumer<String> switchFailed = m -> { };
     private final List<Live> live = new ArrayList<>();
-    private final BooleanBinding canStart;
+    private final BooleanBinding canStart, canStartSideBySide;
+    private final List<Run> going = new ArrayList<>();   // the runs started last, until each has ended
     private Dataset data;
     private DigitGrid grid;
-    private Trainer trainer;
-    private Run current;
+    private Steering steering;                            // of what trains the runs in going; null when idle
+    private boolean sideBySide;
 
     /** A trainer sending to a run; keep, when not null, is the ending the run shows once the trainer has ended. */
     private record Live(Run run, TrainingBridge bridge, Trainer trainer, RunOutcome keep) { }
+
+    /** Commands to one trainer or to a side-by-side group; they act between mini-batches. */
+    private record Steering(Runnable pause, Runnable resume, Runnable stop) { }
 
     /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
@@ -75,6 +95,8 @@ public final class LabSession {
         this.form = new SettingsForm(IMAGE_SIZE, trainLimit, testLimit, TrainingConfig.defaults());
         this.canStart = Bindings.createBooleanBinding(() -> state.get() == State.IDLE && form.valid().get(),
                 state, form.valid());
+        this.canStartSideBySide = Bindings.createBooleanBinding(
+                () -> canStart.get() && compare.valid().get(), canStart, compare.valid());
         form.setOnChoiceChanged(this::settingsCommitted);
     }
 
@@ -97,6 +119,11 @@ public final class LabSession {
         if (canStart.get()) launch(form.config());
     }
 
+    /** Trains the compare form's runs together over the current settings: same seed, weights and batches. */
+    public void startSideBySide() {
+        if (canStartSideBySide.get()) launchGroup(compare.configs(form.config()));
+    }
+
     private void launch(TrainingConfig config) {
         Run run = history.add(config);
         run.record().setDataset(data.name());
@@ -106,39 +133,62 @@ public final class LabSession {
     /** Trains the run from fresh weights, or on from a checkpoint. */
     private void train(Run run, Checkpoint from) {
         Trainer t = follow(run, from, null);
-        trainer = t;
-        current = run;
-        state.set(State.RUNNING);
+        steer(new Steering(t::pause, t::resume, t::stop), List.of(run), false);
         executor.execute("run " + run.id(), t::run);
     }
 
-    /** A trainer whose news reach the run through a bridge of its own, drained once per frame. */
+    private void launchGroup(List<TrainingConfig> configs) {
+        List<Run> runs = history.addGroup(configs);
+        List<Trainer> trainers = new ArrayList<>();
+        for (Run run : runs) {
+            run.record().setDataset(data.name());
+            trainers.add(follow(run, null, null));
+        }
+        SideBySide group = new SideBySide(trainers);
+        steer(new Steering(group::pause, group::resume, group::stop), runs, true);
+        executor.execute("runs " + runs.get(0).id() + "–" + runs.get(runs.size() - 1).id() + " side by side", group::run);
+    }
+
+    /**
+     * A trainer whose news reach the run through a bridge of its own, drained once per frame; keep, when
+     * not null, is the ending the run shows once the trainer has ended.
+     */
     private Trainer follow(Run run, Checkpoint from, RunOutcome keep) {
+        results.add(run);
         TrainingBridge bridge = new TrainingBridge();
-        Trainer t = new Trainer(run.config(), data, bridge, from);
+        Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), data, bridge, from);
         t.setPreview(grid.indices(), PREVIEW_MILLIS);
+        t.setInsights(INSIGHT_CODES, INSIGHT_EXTREMES);
         live.add(new Live(run, bridge, t, keep));
         return t;
     }
 
+    private void steer(Steering s, List<Run> runs, boolean group) {
+        steering = s;
+        going.clear();
+        going.addAll(runs);
+        sideBySide = group;
+        state.set(State.RUNNING);
+    }
+
     public void togglePause() {
         if (state.get() == State.RUNNING) {
-            trainer.pause();
-            current.paused(System.nanoTime());
+            steering.pause().run();
+            going.forEach(r -> r.paused(System.nanoTime()));
             state.set(State.PAUSED);
         } else if (state.get() == State.PAUSED) {
-            trainer.resume();
-            current.resumed(System.nanoTime());
+            steering.resume().run();
+            going.forEach(r -> r.resumed(System.nanoTime()));
             state.set(State.RUNNING);
         }
     }
 
-    /** Asks the run to stop; it ends after its current mini-batch and keeps its curves. */
+    /** Asks the run (or every run side by side) to stop; each ends after its current mini-batch and keeps its curves. */
     public void stop() {
-        if (trainer == null) return;
-        trainer.stop();
-        trainer = null;
-        current = null;
+        if (steering == null) return;
+        steering.stop().run();
+        steering = null;
+        going.clear();
         state.set(State.IDLE);
     }
 
@@ -146,6 +196,7 @@ public final class LabSession {
     public void reset() {
         stop();
         history.clear();
+        results.clear();
         form.load(TrainingConfig.defaults());
     }
 
@@ -157,15 +208,16 @@ public final class LabSession {
     }
 
     /**
-     * A choice was made or a typed value confirmed. While a run is going and the settings now differ
-     * from its own, it stops (its curves stay) and a run with the new settings starts; otherwise the
-     * settings just wait for the next Start.
+     * A choice was made or a typed value confirmed. While a run is going alone and the settings now differ
+     * from its own, it stops (its curves stay) and a run with the new settings starts; otherwise (also
+     * during a side-by-side comparison) the settings just wait for the next Start.
      */
     public void settingsCommitted() {
         State s = state.get();
         TrainingConfig next = form.config();
-        if ((s == State.RUNNING || s == State.PAUSED) && next != null && !next.equals(current.config())) {
-            trainer.stop();
+        if ((s == State.RUNNING || s == State.PAUSED) && !sideBySide && next != null
+                && !next.equals(going.get(0).config())) {
+            steering.stop().run();
             launch(next);
         }
     }
@@ -186,9 +238,8 @@ public final class LabSession {
             if (lv.keep() != null) lv.run().finish(lv.keep());
             if (lv.run().outcome().status() != RunOutcome.Status.FAILED)   // failed weights may be half-updated
                 lv.run().record().setCheckpoint(lv.trainer().checkpoint());   // safe: its run() has ended
-            if (lv.run() == current) {
-                trainer = null;
-                current = null;
+            if (going.remove(lv.run()) && going.isEmpty()) {
+                steering = null;
                 state.set(State.IDLE);
             }
         }
@@ -214,17 +265,49 @@ public final class LabSession {
 
     /** What the warnings panel shows: the running run's warnings, or those of the settings for the next run. */
     public List<String> warnings() {
+        Run current = current();
         if (current != null) return current.warnings();
         TrainingConfig next = form.config();
         return next == null ? List.of() : next.warnings();
+    }
+
+    /**
+     * What the status panel diagnoses: every run shown strong (named when there are several), and while
+     * idle the settings of the next run when no shown run has them.
+     */
+    public List<Diagnosis> diagnoses() {
+        List<Run> shown = history.newest();
+        List<Diagnosis> list = new ArrayList<>();
+        for (Run r : shown) {
+            String who = shown.size() > 1 ? "#" + r.id() + " " : "";
+            for (Diagnosis d : Diagnostics.of(r)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
+        }
+        Diagnosis floor = Diagnostics.aboveFloor(shown);
+        if (floor != null) list.add(floor);
+        TrainingConfig next = form.config();
+        if (going.isEmpty() && next != null && shown.stream().noneMatch(r -> r.config().equals(next))) {
+            String who = shown.isEmpty() ? "" : "Next run: ";
+            for (Diagnosis d : Diagnostics.ofSettings(next)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
+        }
+        return list;
     }
 
     public SettingsForm form() { return form; }
 
     public RunHistory history() { return history; }
 
-    /** The run now training, or null. */
-    public Run current() { return current; }
+    /** Every run since the last reset, for the results table. */
+    public ResultsTable results() { return results; }
+
+    /** The run now training (the last of a side-by-side group), or null. */
+    public Run current() { return going.isEmpty() ? null : going.get(going.size() - 1); }
+
+    /** The runs now training: one, or a side-by-side group; empty when idle. */
+    public List<Run> going() { return List.copyOf(going); }
+
+    public CompareForm compare() { return compare; }
+
+    public BooleanBinding canStartSideBySide() { return canStartSideBySide; }
 
     public Dataset dataset() { return data; }
 
@@ -299,6 +382,7 @@ public final class LabSession {
         if (s instanceof Dataset d) {
             stop();
             history.clear();
+            results.clear();
             use(d);
             switchDone.accept(d);
         } else if (s instanceof String message) {

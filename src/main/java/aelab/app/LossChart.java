@@ -1,5 +1,6 @@
 package aelab.app;
 
+import aelab.app.model.Baseline;
 import aelab.app.model.Curve;
 import aelab.app.model.Format;
 import aelab.app.model.Run;
@@ -35,8 +36,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * One metric (BCE or MSE) of every run on the charts: a smoothed line over the mini-batches and a dot
- * per epoch for the test set. The newest run is drawn strong, earlier ones faded. Points are copied
- * from the runs' curves once per frame, with the chart's notifications off, so a frame costs one redraw.
+ * per epoch for the test set. The newest run (or side-by-side group) is drawn strong, earlier ones faded.
+ * Points are copied from the runs' curves once per frame, with the chart's notifications off, so a frame
+ * costs one redraw. The BCE chart can also draw BCE above each run's floor ({@link Baseline}).
  */
 final class LossChart extends BorderPane {
     enum Metric {
@@ -66,6 +68,8 @@ final class LossChart extends BorderPane {
             BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     private XYPlot plot;
     private JFreeChart chart;
+    private TextTitle note;
+    private Baseline baseline = Baseline.ZERO;
     private ChartViewer viewer;
     private RunHistory labels;
     private long seenHistory = -1;
@@ -113,10 +117,7 @@ final class LossChart extends BorderPane {
 
         chart = new JFreeChart(metric.title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        String legend = "line: training mini-batches (smoothed)   ● test set after each epoch";
-        legend += metric == Metric.BCE ? "\n- - -  BCE floor: the lowest BCE any model can reach on these digits"
-                : "\nMSE is 0 for a perfect copy: it has no floor above 0";
-        TextTitle note = new TextTitle(legend, SMALL);
+        note = new TextTitle(noteText(), SMALL);
         note.setPaint(new Color(90, 90, 90));
         chart.addSubtitle(note);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
@@ -125,17 +126,40 @@ final class LossChart extends BorderPane {
         setCenter(viewer);
     }
 
+    private String noteText() {
+        String legend = "line: training mini-batches (smoothed)   ● test set after each epoch";
+        if (metric == Metric.MSE) return legend + "\nMSE is 0 for a perfect copy: it has no floor above 0";
+        return legend + (baseline.showsFloorLine()
+                ? "\n- - -  BCE floor: the lowest BCE any model can reach on these digits"
+                : "\nBCE minus the floor of the test digits: 0 would be a perfect copy");
+    }
+
+    private String axisLabel() {
+        return metric == Metric.BCE ? baseline.axisLabel() : metric.axis;
+    }
+
     private NumberAxis linearAxis() {
-        NumberAxis y = new NumberAxis(metric.axis);
+        NumberAxis y = new NumberAxis(axisLabel());
         y.setAutoRangeIncludesZero(true);
         return y;
     }
+
+    /** BCE drawn from zero or from each run's floor; the MSE chart ignores this. Takes effect at the next refresh. */
+    void setBaseline(Baseline b) {
+        if (metric != Metric.BCE || b == baseline) return;
+        baseline = b;
+        for (Shown s : shown) s.trainGeneration = s.testGeneration = REDRAW;
+        plot.getRangeAxis().setLabel(axisLabel() + (isLogScale() ? " (log scale)" : ""));
+        note.setText(noteText());
+    }
+
+    Baseline baseline() { return baseline; }
 
     void setLogScale(boolean log) {
         ValueAxis y;
         if (log) {
             // Base 2 with whole-exponent ticks: labels 0.0625, 0.125, 0.25, … instead of 10^0.1 steps like 1.2589.
-            LogAxis a = new LogAxis(metric.axis + " (log scale)");
+            LogAxis a = new LogAxis(axisLabel() + " (log scale)");
             a.setBase(2);
             a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             a.setSmallestValue(1e-6);
@@ -170,8 +194,9 @@ final class LossChart extends BorderPane {
         try {
             if (history.version() != seenHistory) rebuild(history);
             for (Shown s : shown) {
-                s.trainGeneration = sync(s.train, metric.train.apply(s.run), s.trainGeneration);
-                s.testGeneration = sync(s.test, metric.test.apply(s.run), s.testGeneration);
+                double shift = metric == Metric.BCE ? baseline.shift(s.run) : 0;
+                s.trainGeneration = sync(s.train, metric.train.apply(s.run), s.trainGeneration, shift);
+                s.testGeneration = sync(s.test, metric.test.apply(s.run), s.testGeneration, shift);
             }
             updateFloor(history.latest());
             fitLogRange();
@@ -207,21 +232,24 @@ final class LossChart extends BorderPane {
         return series < shown.size() && labels != null ? labels.legendLabel(shown.get(series).run) : "";
     }
 
-    /** Copies the curve's new points into the series; all of them when the curve was thinned since. */
-    private static int sync(XYSeries series, Curve curve, int seenGeneration) {
+    /** A generation no curve has: the next sync copies every point again. */
+    private static final int REDRAW = Integer.MIN_VALUE;
+
+    /** Copies the curve's new points, less shift, into the series; all of them when the curve was thinned since. */
+    private static int sync(XYSeries series, Curve curve, int seenGeneration, double shift) {
         int from = series.getItemCount();
         if (curve.generation() != seenGeneration || from > curve.size()) {
             if (from > 0) series.clear();
             from = 0;
         }
         if (from == curve.size()) return curve.generation();
-        for (int i = from; i < curve.size(); i++) series.add(curve.x(i), curve.y(i), false);
+        for (int i = from; i < curve.size(); i++) series.add(curve.x(i), curve.y(i) - shift, false);
         series.fireSeriesChanged();
         return curve.generation();
     }
 
     private void updateFloor(Run latest) {
-        boolean show = metric == Metric.BCE && latest != null && latest.info() != null;
+        boolean show = metric == Metric.BCE && baseline.showsFloorLine() && latest != null && latest.info() != null;
         if (show) {
             double v = latest.info().bceFloor();
             floor.setValue(v);
@@ -242,6 +270,14 @@ final class LossChart extends BorderPane {
     }
 
     int seriesCount() { return trainSet.getSeriesCount(); }
+
+    /** The y of a run's latest test point as drawn, for tests; NaN when it has none. */
+    double lastTestY(int series) {
+        XYSeries s = testSet.getSeries(series);
+        return s.getItemCount() == 0 ? Double.NaN : s.getY(s.getItemCount() - 1).doubleValue();
+    }
+
+    boolean showsFloorLine() { return floorShown; }
 
     JFreeChart chart() { return chart; }
 }

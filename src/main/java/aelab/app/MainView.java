@@ -1,6 +1,8 @@
 package aelab.app;
 
+import aelab.app.model.Baseline;
 import aelab.app.model.RunStatus;
+import aelab.app.model.Topic;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -8,6 +10,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -16,8 +20,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The whole window: settings on the left; the two loss charts above the digits and the status.
- * One frame pump drains the session and refreshes every view, at most ten times a second.
+ * The whole window: settings on the left; in the middle, tabs: Training (the two loss charts above the
+ * digits and the status), Results (a table of every run), Latent space, Explain BCE. One frame pump drains the session and
+ * refreshes every view, at most ten times a second.
  */
 public final class MainView extends BorderPane {
     private final LabSession session;
@@ -26,7 +31,12 @@ public final class MainView extends BorderPane {
     private final LossChart mse = new LossChart(LossChart.Metric.MSE);
     private final ReconstructionView reconstructions = new ReconstructionView();
     private final StatusView status = new StatusView();
+    private final ResultsView results = new ResultsView();
+    private final ExplainerView explainer = new ExplainerView();
+    private final LatentView latent = new LatentView();
+    private final TabPane tabs = new TabPane();
     private final CheckBox logScale = new CheckBox("Log scale");
+    private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
     private final Button clearRuns = new Button("Clear old runs");
     private final FramePump pump = new FramePump(this::frame);
 
@@ -50,13 +60,16 @@ public final class MainView extends BorderPane {
 
         logScale.setId("log-scale");
         logScale.setTooltip(new Tooltip("Show both loss axes on a logarithmic scale: small differences near the floor become visible"));
+        aboveFloor.setId("above-floor");
+        aboveFloor.setTooltip(new Tooltip("Draw BCE minus the floor: what a better model could still remove. "
+                + "It goes towards 0 as the reconstructions improve, which BCE itself never does on grey pixels"));
         clearRuns.setId("clear-runs");
         clearRuns.setTooltip(new Tooltip("Remove every run from the charts but the newest"));
         Label hint = new Label("Change the output, loss or scale during a run to compare: the run before stays on the charts, faded.");
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartBar = new HBox(10, hint, spacer, logScale, clearRuns);
+        HBox chartBar = new HBox(10, hint, spacer, aboveFloor, logScale, clearRuns);
         chartBar.setAlignment(Pos.CENTER_LEFT);
 
         HBox charts = new HBox(8, bce, mse);
@@ -75,7 +88,20 @@ public final class MainView extends BorderPane {
 
         VBox center = new VBox(8, chartBar, charts, lower);
         center.setPadding(new Insets(10, 12, 10, 12));
-        setCenter(center);
+        results.setPadding(new Insets(10, 12, 10, 12));
+        explainer.setPadding(new Insets(10, 12, 10, 12));
+        latent.setPadding(new Insets(10, 12, 10, 12));
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("training", "Training", center), tab("results", "Results", results),
+                tab("latent", "Latent space", latent), tab("explain", "Explain BCE", explainer));
+        setCenter(tabs);
+    }
+
+    private static Tab tab(String id, String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId("tab-" + id);
+        return t;
     }
 
     private void initListeners() {
@@ -83,7 +109,13 @@ public final class MainView extends BorderPane {
             bce.setLogScale(is);
             mse.setLogScale(is);
         });
+        aboveFloor.selectedProperty().addListener((o, was, is) -> {
+            bce.setBaseline(is ? Baseline.FLOOR : Baseline.ZERO);
+            bce.refresh(session.history());
+        });
         clearRuns.setOnAction(e -> session.clearOldRuns());
+        status.setOnWhy(this::explain);
+        reconstructions.contrastProperty().addListener((o, was, is) -> latent.setContrast(is));
     }
 
     /** The one place run data reaches the views: take in what the threads sent, then redraw what changed. */
@@ -92,9 +124,18 @@ public final class MainView extends BorderPane {
         bce.refresh(session.history());
         mse.refresh(session.history());
         reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
-                session.history().latest());
-        status.refresh(RunStatus.of(session.history().latest()), session.warnings());
+                session.history().newest());
+        status.refresh(RunStatus.of(session.history().latest()), session.diagnoses());
+        results.refresh(session.results());
+        latent.refresh(session.dataset() == null ? null : session.dataset().test(), session.history());
         clearRuns.setDisable(session.history().runs().size() < 2);
+    }
+
+    /** Opens the explainer at a topic: where a diagnosis's "why?" leads. */
+    void explain(Topic topic) {
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-explain".equals(t.getId())).findFirst()
+                .orElseThrow());
+        explainer.show(topic);
     }
 
     /** Stops the frame pump and any run: for closing the window. */
@@ -108,6 +149,14 @@ public final class MainView extends BorderPane {
     LossChart mseChart() { return mse; }
 
     ReconstructionView reconstructions() { return reconstructions; }
+
+    ResultsView results() { return results; }
+
+    TabPane tabs() { return tabs; }
+
+    ExplainerView explainer() { return explainer; }
+
+    LatentView latent() { return latent; }
 
     LabSession session() { return session; }
 }

@@ -14,6 +14,12 @@ final class Palette {
 
     private Palette() { }
 
+    /** The same colour for the scene graph (labels, digit rows). */
+    static javafx.scene.paint.Color fx(int index) {
+        Color c = run(index, false);
+        return javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+
     static Color run(int index, boolean faded) {
         Color c = RUNS[index % RUNS.length];
         return faded ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 120) : c;

@@ -1,14 +1,26 @@
 package aelab.app;
 
+import aelab.app.model.Diagnostics.Diagnosis;
 import aelab.app.model.RunStatus;
+import aelab.app.model.Topic;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
-/** Progress of the newest run, its latest losses, how it ended, and warnings in plain words. */
+/**
+ * Progress of the newest run, its latest losses, how it ended, and diagnoses in plain words, each
+ * with a "why?" link into the explainer.
+ */
 final class StatusView extends VBox {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label position = new Label();
@@ -17,7 +29,8 @@ final class StatusView extends VBox {
     private final Label test = new Label();
     private final Label ending = new Label();
     private final VBox warnings = new VBox(4);
-    private List<String> shownWarnings = List.of();
+    private List<Diagnosis> shownDiagnoses = List.of();
+    private Consumer<Topic> onWhy = t -> { };
 
     StatusView() {
         super(5);
@@ -42,26 +55,46 @@ final class StatusView extends VBox {
             l.managedProperty().bind(l.textProperty().isNotEmpty());   // an empty line takes no room
         }
         ending.getStyleClass().add("ending");
-        getChildren().addAll(title, progress, position, pace, batch, test, ending, warnings);
+        ScrollPane scroll = new ScrollPane(warnings);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("diagnoses");
+        scroll.setPrefViewportHeight(100);   // grows into whatever height the digits beside it take
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(title, progress, position, pace, batch, test, ending, scroll);
     }
 
+    /** What a "why?" link does: opens the explainer at the topic. */
+    void setOnWhy(Consumer<Topic> action) { onWhy = action; }
+
     /** FX thread, once per frame. */
-    void refresh(RunStatus s, List<String> warningTexts) {
+    void refresh(RunStatus s, List<Diagnosis> diagnoses) {
         progress.setProgress(s.progress());
         position.setText(s.position());
         pace.setText(s.pace());
         batch.setText(s.batchLosses());
         test.setText(s.testLosses());
         ending.setText(s.ending());
-        if (!warningTexts.equals(shownWarnings)) {
-            shownWarnings = List.copyOf(warningTexts);
+        if (!diagnoses.equals(shownDiagnoses)) {
+            shownDiagnoses = List.copyOf(diagnoses);
             warnings.getChildren().clear();
-            for (String w : shownWarnings) {
-                Label l = new Label("⚠ " + w);
-                l.setWrapText(true);
-                l.getStyleClass().add("warning");
-                warnings.getChildren().add(l);
-            }
+            for (Diagnosis d : shownDiagnoses) warnings.getChildren().add(line(d));
         }
     }
+
+    private TextFlow line(Diagnosis d) {
+        TextFlow flow = new TextFlow(new Text((d.warning() ? "⚠ " : "") + d.text()));
+        flow.getStyleClass().add(d.warning() ? "warning" : "information");
+        if (d.topic() != null) {
+            Hyperlink why = new Hyperlink("why?");
+            why.setId("why-" + d.topic().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            why.setOnAction(e -> onWhy.accept(d.topic()));
+            why.setPadding(new javafx.geometry.Insets(0, 0, 0, 4));
+            flow.getChildren().add(why);
+        }
+        return flow;
+    }
+
+    /** The diagnoses shown, for tests. */
+    List<Diagnosis> diagnoses() { return shownDiagnoses; }
 }

@@ -186,7 +186,7 @@ final class DataParallel {
         s.lossOnly(model, loss, r1 - r0);
         Detail dt = detail;
         if (dt == null) {
-            s.metrics(r1 - r0, yScale, pDivisor);
+            s.rowMetrics(r1 - r0, yScale, pDivisor, null, null, null, 0);
             return;
         }
         s.rowMetrics(r1 - r0, yScale, pDivisor, dt.bce, dt.mse, dt.sum, from + r0);

@@ -4,13 +4,16 @@ import aelab.data.ImageSet;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** Turns an evaluation's per-image detail into {@link EpochInsights}. */
 final class Insights {
     private Insights() { }
 
-    static EpochInsights of(int epoch, DataParallel.Detail d, ImageSet test, int extremes, Autoencoder m) {
+    /** reconstruct gives the reconstructions of the test images it is passed (best, then worst). */
+    static EpochInsights of(int epoch, DataParallel.Detail d, ImageSet test, int extremes, Autoencoder m,
+                            Function<int[], Preview> reconstruct) {
         float[] points = new float[0];
         double[] explained = {0, 0};
         byte[] labels = new byte[0];
@@ -33,8 +36,10 @@ final class Insights {
             worstMse[i] = d.mse[worst[i]];
             worstBce[i] = d.bce[worst[i]];
         }
+        int[] both = Arrays.copyOf(best, 2 * k);
+        System.arraycopy(worst, 0, both, k, k);
         return new EpochInsights(epoch, points, labels, explained, best, bestMse, bestBce, worst, worstMse, worstBce,
-                deadShare(d, m));
+                deadShare(d, m), k == 0 ? null : reconstruct.apply(both));
     }
 
     /** Per hidden layer, the share of units no worker saw fire; only ReLU units can be dead. */

@@ -206,7 +206,8 @@ public final class Trainer {
         sendPreview(epoch, stepsDone);
         listener.epoch(new EpochMetrics(epoch, trainLoss, e.loss(), e.bce(), e.mse(), e.outputSum(),
                 (System.nanoTime() - epochStart) / 1e9));
-        if (detail != null) listener.insights(Insights.of(epoch, detail, data.test(), insightExtremes, model));
+        if (detail != null) listener.insights(Insights.of(epoch, detail, data.test(), insightExtremes, model,
+                images -> dp.preview(data.test(), images, config.scale(), stepsDone, epoch)));
         epochStart = 0;
         return epochsDone >= config.epochs() ? finished() : null;
     }

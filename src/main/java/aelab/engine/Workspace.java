@@ -138,16 +138,20 @@ final class Workspace {
 
     /**
      * The same metrics row by row: per-image means per pixel of BCE and MSE, and Σ outputs, into
-     * bce/mse/sum at [offset, offset + rows); their totals into bceSum, mseSum, outputSum.
+     * bce/mse/sum at [offset, offset + rows) when they are not null; their totals into bceSum, mseSum,
+     * outputSum. Evaluations always sum this way, so their figures do not depend on whether per-image
+     * figures were asked for.
      */
     void rowMetrics(int rows, float yScale, float pDivisor, double[] bce, double[] mse, double[] sum, int offset) {
         int d = widths[widths.length - 1];
         double b = 0, m = 0, t = 0;
         for (int r = 0; r < rows; r++) {
             ew.metrics(output(), y, r * d, (r + 1) * d, 1f / pDivisor, yScale, true, sums);
-            bce[offset + r] = sums[0] / d;
-            mse[offset + r] = sums[1] / d;
-            sum[offset + r] = sums[2];
+            if (bce != null) {
+                bce[offset + r] = sums[0] / d;
+                mse[offset + r] = sums[1] / d;
+                sum[offset + r] = sums[2];
+            }
             b += sums[0];
             m += sums[1];
             t += sums[2];

@@ -144,7 +144,8 @@ class ExperimentKeeperTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         double[] floor = new double[1];
         Trainer[] trainer = new Trainer[1];
-        trainer[0] = new Trainer(config, mnist, new TrainingListener() {
+        // the window trains on LabSession.TRAINING_THREADS: the same count gives the same numbers
+        trainer[0] = new Trainer(config.withThreads(LabSession.TRAINING_THREADS), mnist, new TrainingListener() {
             @Override public void started(RunInfo info) { floor[0] = info.bceFloor(); }
 
             @Override public void batch(BatchPoint p) {

@@ -16,6 +16,7 @@ import aelab.engine.Activation;
 import aelab.engine.RunOutcome;
 import aelab.engine.TrainingConfig;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,5 +178,70 @@ class LabSessionTest {
         assertEquals(State.IDLE, session.state());
         assertTrue(session.history().runs().isEmpty());
         assertEquals(TrainingConfig.defaults().withTrainLimit(300).withTestLimit(100), session.form().config());
+    }
+
+    @Test
+    void sideBySideRunsStartFromTheSameWeightsOnTheSameBatchesAndAllStayStrong() {
+        ready(BackgroundExecutor.direct(), 1);
+        assertTrue(session.canStartSideBySide().get());
+        session.startSideBySide();   // the three presets, trained to the end on this thread
+        session.drain();
+        List<Run> runs = session.history().runs();
+        assertEquals(3, runs.size());
+        for (Run r : runs) {
+            assertEquals(RunOutcome.Status.FINISHED, r.outcome().status(), "#" + r.id());
+            assertFalse(session.history().isFaded(r), "#" + r.id() + " is drawn strong");
+            assertEquals(3, r.trainBce().size());
+            assertNotNull(r.insights(), "#" + r.id() + " has insights");
+            assertEquals(100, r.insights().codeCount(), "codes of every test image used (100 here)");
+        }
+        assertEquals(3, runs.stream().map(Run::colour).distinct().count());
+        Run question = runs.get(0), answer = runs.get(1), mse = runs.get(2);
+        // the answer and MSE differ only in the loss: same weights, same first batch, so the same BCE before any
+        // step (to rounding: with a BCE loss it is computed from the logits, otherwise from the outputs)
+        assertEquals(answer.trainBce().y(0), mse.trainBce().y(0), 1e-7);
+        assertTrue(Math.abs(answer.trainBce().y(1) - mse.trainBce().y(1)) > 1e-5, "one step of each loss moves them apart");
+        assertTrue(Math.abs(question.trainBce().y(0) - answer.trainBce().y(0)) > 1e-3, "softmax outputs differ from the start");
+        assertEquals(State.IDLE, session.state());
+    }
+
+    @Test
+    void pauseAndStopActOnEveryRunSideBySide() throws InterruptedException {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.startSideBySide();
+        List<Run> runs = session.going();
+        assertEquals(3, runs.size());
+        awaitDrained(() -> runs.stream().allMatch(r -> r.lastBatch() != null), "every run trains");
+        session.togglePause();
+        Thread.sleep(400);
+        session.drain();
+        long[] held = runs.stream().mapToLong(r -> r.lastBatch().step()).toArray();
+        Thread.sleep(400);
+        session.drain();
+        for (int i = 0; i < 3; i++) assertEquals(held[i], runs.get(i).lastBatch().step(), "#" + runs.get(i).id() + " held");
+        session.togglePause();
+        session.stop();
+        assertEquals(State.IDLE, session.state());
+        awaitDrained(() -> runs.stream().allMatch(Run::isFinished), "every run ended");
+        for (Run r : runs) assertEquals(RunOutcome.Status.STOPPED, r.outcome().status());
+    }
+
+    @Test
+    void aChoiceDuringASideBySideComparisonWaitsForTheNextStart() {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.startSideBySide();
+        session.form().outputProperty().set(Activation.LINEAR);
+        assertEquals(3, session.history().runs().size(), "no fourth run");
+        assertEquals(State.RUNNING, session.state());
+    }
+
+    @Test
+    void fewerThanTwoTickedRunsKeepSideBySideOff() {
+        ready(BackgroundExecutor.direct(), 1);
+        session.compare().rows().get(1).onProperty().set(false);
+        session.compare().rows().get(2).onProperty().set(false);
+        assertFalse(session.canStartSideBySide().get());
+        session.startSideBySide();
+        assertTrue(session.history().runs().isEmpty());
     }
 }

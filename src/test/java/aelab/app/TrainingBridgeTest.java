@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aelab.app.model.Run;
 import aelab.app.model.RunHistory;
 import aelab.engine.BatchPoint;
+import aelab.engine.EpochInsights;
 import aelab.engine.EpochMetrics;
 import aelab.engine.Preview;
 import aelab.engine.RunInfo;
@@ -49,6 +50,23 @@ class TrainingBridgeTest {
         assertEquals(4, run.trainBce().size());
         assertEquals(1, run.testBce().size());
         assertSame(last, run.preview());
+    }
+
+    private static EpochInsights insights(int epoch) {
+        return new EpochInsights(epoch, new float[0], new byte[0], new double[2], new int[0], new double[0],
+                new double[0], new int[0], new double[0], new double[0], new double[5], null);
+    }
+
+    @Test
+    void onlyTheLatestInsightsArriveAndOnlyOnce() {
+        bridge.insights(insights(1));
+        EpochInsights second = insights(2);
+        bridge.insights(second);
+        bridge.drainInto(run);
+        assertSame(second, run.insights());
+        run.setInsights(null);
+        bridge.drainInto(run);
+        assertNull(run.insights(), "nothing new came, so nothing was applied again");
     }
 
     @Test

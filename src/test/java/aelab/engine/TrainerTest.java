@@ -231,5 +231,28 @@ class TrainerTest {
         assertTrue(i.bestMse()[0] < r.epochs.get(1).testMse() && r.epochs.get(1).testMse() < i.worstMse()[0]);
         assertEquals(5, i.deadUnits().length);
         for (double d : i.deadUnits()) assertTrue(d >= 0 && d <= 1);
+        Preview x = i.extremes();
+        assertEquals(10, x.count(), "five best, then five worst");
+        assertEquals(i.best()[0], x.indices()[0]);
+        assertEquals(i.worst()[0], x.indices()[5]);
+        assertEquals(i.bestMse()[0], x.mse()[0], 1e-6, "the reconstruction is the model the figures came from");
+        assertEquals(i.worstMse()[0], x.mse()[5], 1e-6);
+    }
+
+    @Test
+    void previewsAndInsightsDoNotChangeTheNumbers() {
+        TrainingConfig c = small().withThreads(1).withBatchSize(20).withTrainLimit(300).withEpochs(2);
+        Recorder plain = new Recorder(), watched = new Recorder();
+        new Trainer(c, mnist, plain).run();
+        Trainer t = new Trainer(c, mnist, watched);
+        t.setPreview(new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22}, 0);
+        t.setInsights(100, 4);
+        t.run();
+        for (int i = 0; i < plain.batches.size(); i++)
+            assertEquals(plain.batches.get(i).loss(), watched.batches.get(i).loss(), 0.0, "batch " + i);
+        for (int e = 0; e < 2; e++) {
+            assertEquals(plain.epochs.get(e).testBce(), watched.epochs.get(e).testBce(), 0.0, "test BCE, epoch " + e);
+            assertEquals(plain.epochs.get(e).testMse(), watched.epochs.get(e).testMse(), 0.0, "test MSE, epoch " + e);
+        }
     }
 }

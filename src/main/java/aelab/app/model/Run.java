@@ -1,6 +1,7 @@
 package aelab.app.model;
 
 import aelab.engine.BatchPoint;
+import aelab.engine.EpochInsights;
 import aelab.engine.EpochMetrics;
 import aelab.engine.Preview;
 import aelab.engine.RunInfo;
@@ -33,6 +34,7 @@ public final class Run {
     private BatchPoint lastBatch;
     private EpochMetrics lastEpoch;
     private Preview preview;
+    private EpochInsights insights;
     private RunOutcome outcome;
     private long pausedNanos;
     private long pauseStart = -1;
@@ -65,6 +67,8 @@ public final class Run {
     }
 
     public void setPreview(Preview p) { preview = p; }
+
+    public void setInsights(EpochInsights i) { insights = i; }
 
     public void addWarning(String w) {
         if (!warnings.contains(w)) warnings.add(w);
@@ -119,6 +123,14 @@ public final class Run {
     public EpochMetrics lastEpoch() { return lastEpoch; }
 
     public Preview preview() { return preview; }
+
+    /** What the bottleneck and the extremes looked like after the latest epoch, or null before the first. */
+    public EpochInsights insights() { return insights; }
+
+    /** Seconds spent training so far (up to the latest mini-batch), pauses left out; 0 before the first. */
+    public double seconds() {
+        return lastBatch == null ? 0 : Math.max(0, lastBatch.nanos() - pausedNanos) / 1e9;
+    }
 
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The runs on the charts, oldest first. The newest is drawn strong, the others faded; each has its
- * own colour for as long as it is shown. Legend labels name the output, loss and scale, plus any
+ * The runs on the charts, oldest first. The newest run (or the newest side-by-side group) is drawn
+ * strong, the others faded; each has its own colour for as long as it is shown. Legend labels name the output, loss and scale, plus any
  * other setting in which the runs on the charts differ, so two entries never read the same.
  */
 public final class RunHistory {
@@ -18,10 +18,27 @@ public final class RunHistory {
     public static final int PALETTE_SIZE = 8;
 
     private final List<Run> runs = new ArrayList<>();
+    private List<Run> newest = List.of();
     private int nextId = 1;
     private long version;
 
     public Run add(TrainingConfig config) {
+        Run run = append(config);
+        newest = List.of(run);
+        version++;
+        return run;
+    }
+
+    /** Runs trained side by side: all of them are the newest, drawn strong, in distinct colours. */
+    public List<Run> addGroup(List<TrainingConfig> configs) {
+        List<Run> group = new ArrayList<>();
+        for (TrainingConfig c : configs) group.add(append(c));
+        newest = List.copyOf(group);
+        version++;
+        return newest;
+    }
+
+    private Run append(TrainingConfig config) {
         boolean[] taken = new boolean[PALETTE_SIZE];
         for (Run r : runs) taken[r.colour()] = true;
         int colour = 0;
@@ -29,22 +46,20 @@ public final class RunHistory {
         if (colour == PALETTE_SIZE) colour = (nextId - 1) % PALETTE_SIZE;   // more runs than colours: reuse in turn
         Run run = new Run(nextId++, config, colour);
         runs.add(run);
-        version++;
         return run;
     }
 
-    /** Removes every run but the newest (the one whose reconstructions and status are shown). */
+    /** Removes every run but the newest run or group (those whose reconstructions and status are shown). */
     public void clearOld() {
-        if (runs.size() <= 1) return;
-        Run keep = latest();
-        runs.clear();
-        runs.add(keep);
+        if (runs.size() <= newest.size()) return;
+        runs.retainAll(newest);
         version++;
     }
 
     public void clear() {
         if (runs.isEmpty()) return;
         runs.clear();
+        newest = List.of();
         version++;
     }
 
@@ -53,28 +68,36 @@ public final class RunHistory {
     /** The newest run, or null when there is none. */
     public Run latest() { return runs.isEmpty() ? null : runs.get(runs.size() - 1); }
 
-    public boolean isFaded(Run run) { return run != latest(); }
+    /** The newest run, or every run of the newest side-by-side group; empty when there is none. */
+    public List<Run> newest() { return newest; }
+
+    public boolean isFaded(Run run) { return !newest.contains(run); }
 
     /** Changes whenever runs are added or removed (not when a run gains points). */
     public long version() { return version; }
 
     /** "#2 softmax + bce, raw 0–255", with "· lr 0.01" and the like when another run differs there. */
     public String legendLabel(Run run) {
-        StringBuilder s = new StringBuilder("#").append(run.id()).append(' ').append(run.config().label());
-        appendIfVaries(s, run, c -> c.optimizer().toString(), v -> v);
-        appendIfVaries(s, run, c -> Format.plain(c.learningRate()), v -> "lr " + v);
-        appendIfVaries(s, run, c -> Integer.toString(c.batchSize()), v -> "batch " + v);
-        appendIfVaries(s, run, c -> Integer.toString(c.epochs()), v -> v + " epochs");
-        appendIfVaries(s, run, TrainingConfig::layerString, v -> "layers " + v);
-        appendIfVaries(s, run, c -> c.hidden().toString(), v -> v + " hidden");
-        appendIfVaries(s, run, c -> Long.toString(c.seed()), v -> "seed " + v);
+        return "#" + run.id() + " " + settingsLabel(run, runs);
+    }
+
+    /** "softmax + bce, raw 0–255", with "· lr 0.01" and the like when another of the given runs differs there. */
+    public static String settingsLabel(Run run, List<Run> among) {
+        StringBuilder s = new StringBuilder(run.config().label());
+        appendIfVaries(s, run, among, c -> c.optimizer().toString(), v -> v);
+        appendIfVaries(s, run, among, c -> Format.plain(c.learningRate()), v -> "lr " + v);
+        appendIfVaries(s, run, among, c -> Integer.toString(c.batchSize()), v -> "batch " + v);
+        appendIfVaries(s, run, among, c -> Integer.toString(c.epochs()), v -> v + " epochs");
+        appendIfVaries(s, run, among, TrainingConfig::layerString, v -> "layers " + v);
+        appendIfVaries(s, run, among, c -> c.hidden().toString(), v -> v + " hidden");
+        appendIfVaries(s, run, among, c -> Long.toString(c.seed()), v -> "seed " + v);
         return s.toString();
     }
 
-    private void appendIfVaries(StringBuilder s, Run run, Function<TrainingConfig, String> setting,
-                                Function<String, String> phrase) {
+    private static void appendIfVaries(StringBuilder s, Run run, List<Run> among,
+                                       Function<TrainingConfig, String> setting, Function<String, String> phrase) {
         String mine = setting.apply(run.config());
-        boolean varies = runs.stream().map(r -> setting.apply(r.config())).anyMatch(v -> !v.equals(mine));
+        boolean varies = among.stream().map(r -> setting.apply(r.config())).anyMatch(v -> !v.equals(mine));
         if (varies) s.append(" · ").append(phrase.apply(mine));
     }
 

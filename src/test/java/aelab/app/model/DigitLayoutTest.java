@@ -35,4 +35,13 @@ class DigitLayoutTest {
         assertNull(l.hit(l.x(3) + l.cell() + 1, l.y(0, 0) + 5), "the gap between columns");
         assertNull(l.hit(l.left() + 10, l.y(0, 0) + 5), "the row names");
     }
+
+    @Test
+    void moreRowsAndWiderNamesShrinkTheScaleToFit() {
+        // five rows, one band: height 5·28·s + 4·3 ≤ 400 → s ≤ 2.77; width 140 + 9·3 + 280·s ≤ 800 → s ≤ 2.26
+        DigitLayout l = DigitLayout.fit(800, 400, 10, 1, 5, 28, 140);
+        assertEquals(2, l.scale());
+        assertEquals(140 + 10 * 56 + 9 * 3, l.width(), 1e-9);
+        assertArrayEquals(new int[] {0, 0, 4}, l.hit(l.x(0) + 1, l.y(0, 4) + 1));
+    }
 }

@@ -42,6 +42,29 @@ class RunHistoryTest {
     }
 
     @Test
+    void aGroupTrainedSideBySideIsDrawnStrongInDistinctColours() {
+        Run old = history.add(TrainingConfig.defaults());
+        List<Run> group = history.addGroup(List.of(Preset.THE_QUESTION.config(), Preset.THE_ANSWER.config(),
+                Preset.MSE.config()));
+        assertEquals(List.of(2, 3, 4), group.stream().map(Run::id).toList());
+        assertTrue(history.isFaded(old));
+        for (Run r : group) assertFalse(history.isFaded(r), "#" + r.id());
+        assertEquals(4, history.runs().stream().map(Run::colour).distinct().count());
+        assertEquals(group, history.newest());
+        assertSame(group.get(2), history.latest());
+    }
+
+    @Test
+    void clearingOldRunsKeepsTheWholeNewestGroup() {
+        history.add(TrainingConfig.defaults());
+        List<Run> group = history.addGroup(List.of(Preset.THE_QUESTION.config(), Preset.THE_ANSWER.config()));
+        history.clearOld();
+        assertEquals(group, history.runs());
+        history.add(TrainingConfig.defaults());
+        assertEquals(1, history.newest().size(), "a solo run after the group is the newest alone");
+    }
+
+    @Test
     void legendNamesOutputLossAndScale() {
         Run q = history.add(Preset.THE_QUESTION.config());
         Run a = history.add(Preset.THE_ANSWER.config());

@@ -48,6 +48,7 @@ class RunTest {
         Pace p = run.pace();
         assertEquals(10 * 100 / 2.0, p.samplesPerSecond(), 1e-9);   // 1000 samples in 2 s of training
         assertEquals(2.0, p.secondsLeft(), 1e-9);                   // 10 more batches at 0.2 s each
+        assertEquals(2.0, run.seconds(), 1e-9, "training time leaves the pause out");
     }
 
     @Test

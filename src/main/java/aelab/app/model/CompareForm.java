@@ -1,0 +1,108 @@
+package aelab.app.model;
+
+import aelab.engine.Activation;
+import aelab.engine.Loss;
+import aelab.engine.Scale;
+import aelab.engine.TrainingConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The runs to train side by side: up to four rows of output, loss and scale, each switched on or off.
+ * Every other setting comes from the main form, so the runs differ only in what is being compared
+ * (and, with the same seed and widths, start from the same weights on the same mini-batches).
+ */
+public final class CompareForm {
+    public static final int ROWS = 4, MIN_RUNS = 2;
+
+    /** One candidate run. */
+    public static final class Row {
+        private final BooleanProperty on = new SimpleBooleanProperty(this, "on");
+        private final ObjectProperty<Activation> output = new SimpleObjectProperty<>(this, "output");
+        private final ObjectProperty<Loss> loss = new SimpleObjectProperty<>(this, "loss");
+        private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(this, "scale");
+
+        void set(boolean enabled, Activation o, Loss l, Scale s) {
+            output.set(o);
+            loss.set(l);
+            scale.set(s);
+            on.set(enabled);
+        }
+
+        TrainingConfig apply(TrainingConfig base) {
+            return base.withOutput(output.get()).withLoss(loss.get()).withScale(scale.get());
+        }
+
+        public BooleanProperty onProperty() { return on; }
+
+        public ObjectProperty<Activation> outputProperty() { return output; }
+
+        public ObjectProperty<Loss> lossProperty() { return loss; }
+
+        public ObjectProperty<Scale> scaleProperty() { return scale; }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem);
+
+    public CompareForm() {
+        for (int i = 0; i < ROWS; i++) {
+            Row r = new Row();
+            rows.add(r);
+            r.on.addListener(o -> revalidate());
+            r.output.addListener(o -> revalidate());
+            r.loss.addListener(o -> revalidate());
+            r.scale.addListener(o -> revalidate());
+        }
+        useThePresets();
+    }
+
+    /** The question, the answer and MSE switched on; the fourth row (linear + MSE) off. */
+    public void useThePresets() {
+        List<Preset> presets = List.of(Preset.values());
+        for (int i = 0; i < presets.size(); i++) {
+            TrainingConfig c = presets.get(i).config();
+            rows.get(i).set(true, c.output(), c.loss(), c.scale());
+        }
+        rows.get(3).set(false, Activation.LINEAR, Loss.MSE, Scale.UNIT);
+    }
+
+    /** The configurations of the rows switched on, in order, over the base settings; empty without a base. */
+    public List<TrainingConfig> configs(TrainingConfig base) {
+        if (base == null) return List.of();
+        List<TrainingConfig> list = new ArrayList<>();
+        for (Row r : rows) if (r.on.get()) list.add(r.apply(base));
+        return list;
+    }
+
+    private void revalidate() {
+        List<TrainingConfig> chosen = configs(TrainingConfig.defaults());
+        String p = "";
+        if (chosen.size() < MIN_RUNS) p = "Tick at least " + MIN_RUNS + " runs to compare.";
+        for (int i = 0; i < chosen.size() && p.isEmpty(); i++)
+            for (int j = i + 1; j < chosen.size(); j++)
+                if (chosen.get(i).equals(chosen.get(j))) {
+                    p = "Two ticked runs are the same (" + chosen.get(i).label() + "): change one.";
+                    break;
+                }
+        problem.set(p);
+    }
+
+    public List<Row> rows() { return List.copyOf(rows); }
+
+    /** Why these rows cannot be started, or "" when they can. */
+    public ReadOnlyStringProperty problem() { return problem.getReadOnlyProperty(); }
+
+    public BooleanBinding valid() { return valid; }
+}

@@ -1,0 +1,117 @@
+package aelab.app.model;
+
+import aelab.engine.Activation;
+import aelab.engine.EpochInsights;
+import aelab.engine.EpochMetrics;
+import aelab.engine.Loss;
+import aelab.engine.RunOutcome;
+import aelab.engine.Scale;
+import aelab.engine.TrainingConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What is wrong (or worth knowing) about a run, one plain sentence each, with the explainer topic
+ * that says why: softmax over pixels (with the measured Σ of the outputs), targets outside [0,1] with
+ * BCE, divergence, a notable share of ReLU units that never fire, and how far test BCE is above its floor. Settings alone
+ * already tell the first two, so the next run's settings are diagnosed too.
+ */
+public final class Diagnostics {
+    /** A sentence; topic null when the explainer has nothing on it; warning false for plain information. */
+    public record Diagnosis(String text, Topic topic, boolean warning) { }
+
+    private Diagnostics() { }
+
+    /** What the settings alone tell, before any training. */
+    public static List<Diagnosis> ofSettings(TrainingConfig c) {
+        return ofSettings(c, null, null);
+    }
+
+    private static List<Diagnosis> ofSettings(TrainingConfig c, EpochMetrics m, Double lastLoss) {
+        List<Diagnosis> d = new ArrayList<>();
+        if (c.output() == Activation.SOFTMAX) {
+            String measured = m == null ? "" : String.format(Locale.ROOT, " (measured after epoch %d: %.2f)", m.epoch(),
+                    m.outputSum());
+            d.add(new Diagnosis("Softmax over pixels: the " + c.layers()[c.depth()] + " outputs always sum to 1"
+                    + measured + ", while an MNIST digit's pixels sum to about 100. Use sigmoid.", Topic.SOFTMAX, true));
+        }
+        if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) {
+            String now = lastLoss != null && lastLoss < 0 ? " (the training loss is now " + Format.loss(lastLoss) + ")" : "";
+            d.add(new Diagnosis("Targets outside [0,1] with BCE: raw pixels go up to 255, where BCE has no minimum and "
+                    + "can fall below 0" + now + ". Scale the pixels to [0,1].", Topic.TARGETS_OUTSIDE, true));
+        }
+        List<String> covered = coveredWarnings(c);
+        for (String w : c.warnings()) if (!covered.contains(w)) d.add(new Diagnosis(capitalised(w) + ".", null, true));
+        return d;
+    }
+
+    /** The settings' warnings that the sentences above replace. */
+    private static List<String> coveredWarnings(TrainingConfig c) {
+        List<String> all = c.warnings(), covered = new ArrayList<>();
+        if (c.output() == Activation.SOFTMAX) covered.add(all.get(0));
+        if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) covered.add(all.get(all.size() - 1));
+        return covered;
+    }
+
+    /** Dead units are worth a sentence from this share of a layer on; after a few epochs 10–25 % are common. */
+    static final double DEAD_SHARE = 1 / 3.0;
+
+    /** Everything about a run so far: its settings with measured figures, how it ended, its insights. */
+    public static List<Diagnosis> of(Run run) {
+        TrainingConfig c = run.config();
+        List<Diagnosis> d = ofSettings(c, run.lastEpoch(), run.lastBatch() == null ? null : run.lastBatch().loss());
+        RunOutcome o = run.outcome();
+        boolean diverged = o != null && o.status() == RunOutcome.Status.DIVERGED;
+        if (diverged) d.add(new Diagnosis(capitalised(o.message()), Topic.DIVERGED, true));
+        for (String w : run.warnings())
+            if (!c.warnings().contains(w) && !(diverged && w.equals(o.message()))) d.add(new Diagnosis(capitalised(w), null, true));
+        EpochInsights in = run.insights();
+        if (in != null) {
+            String dead = deadUnits(c, in.deadUnits());
+            if (!dead.isEmpty()) d.add(new Diagnosis("ReLU units that never fire: " + dead + " (on the test digits after "
+                    + "epoch " + in.epoch() + ").", Topic.DEAD_RELU, true));
+        }
+        return d;
+    }
+
+    /**
+     * How far the runs' test BCE is above their floor, in one sentence ("#2 0.04191, #3 0.04546" when there
+     * are several); null before any has finished an epoch.
+     */
+    public static Diagnosis aboveFloor(List<Run> runs) {
+        List<String> parts = new ArrayList<>();
+        double floor = Double.NaN;
+        for (Run r : runs) {
+            EpochMetrics m = r.lastEpoch();
+            if (m == null || r.info() == null) continue;
+            floor = r.info().bceFloor();
+            double above = m.testBce() - floor;
+            parts.add(runs.size() == 1 ? "Test BCE " + Format.loss(m.testBce()) + " is " + Format.loss(above) + " above"
+                    : "#" + r.id() + " " + Format.loss(above));
+        }
+        if (parts.isEmpty()) return null;
+        String text = runs.size() == 1 ? parts.get(0) + " the floor of " + Format.loss(floor)
+                : "Test BCE above the floor of " + Format.loss(floor) + ": " + String.join(", ", parts);
+        return new Diagnosis(text + ". Grey pixels keep BCE itself above 0.", Topic.GREY_PIXELS, false);
+    }
+
+    /** "19 of the bottleneck's 28, 29 of layer 5's 128": hidden layers with at least DEAD_SHARE dead; "" when none. */
+    static String deadUnits(TrainingConfig c, double[] share) {
+        int[] widths = c.layers();
+        int bottleneck = 1;
+        for (int l = 1; l < widths.length - 1; l++) if (widths[l] < widths[bottleneck]) bottleneck = l;
+        List<String> parts = new ArrayList<>();
+        for (int l = 0; l < share.length && l + 1 < widths.length - 1; l++) {
+            if (share[l] < DEAD_SHARE) continue;
+            int n = widths[l + 1], dead = (int) Math.round(share[l] * n);
+            parts.add(dead + " of " + (l + 1 == bottleneck ? "the bottleneck's " : "layer " + (l + 1) + "'s ") + n);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,51 @@
+package aelab.app.model;
+
+import aelab.engine.EpochMetrics;
+import aelab.engine.RunOutcome;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The results table: one row per run since the last reset, solo or side by side, kept after the run
+ * ends and after old runs leave the charts. Rows are rebuilt from the runs on demand (plain values,
+ * so a view can tell whether anything changed with equals).
+ */
+public final class ResultsTable {
+    /**
+     * One run's figures after its latest epoch: test BCE and MSE on [0,1], BCE above the floor (test BCE
+     * minus the test images' floor), the mean Σ of the outputs; null before the first epoch ends.
+     */
+    public record Row(int id, int colour, String settings, Double testBce, Double testMse, Double aboveFloor,
+                      Double outputSum, int epochs, int totalEpochs, double seconds, String status) {
+        public String epochText() { return epochs + " of " + totalEpochs; }
+    }
+
+    private final List<Run> runs = new ArrayList<>();
+
+    public void add(Run run) {
+        if (!runs.contains(run)) runs.add(run);
+    }
+
+    public void clear() { runs.clear(); }
+
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>(runs.size());
+        for (Run r : runs) rows.add(rowOf(r, RunHistory.settingsLabel(r, runs)));
+        return rows;
+    }
+
+    static Row rowOf(Run run, String settings) {
+        EpochMetrics m = run.lastEpoch();
+        Double bce = m == null ? null : m.testBce(), mse = m == null ? null : m.testMse();
+        Double above = m == null || run.info() == null ? null : m.testBce() - run.info().bceFloor();
+        return new Row(run.id(), run.colour(), settings, bce, mse, above, m == null ? null : m.outputSum(),
+                m == null ? 0 : m.epoch(), run.config().epochs(), run.seconds(), status(run));
+    }
+
+    private static String status(Run run) {
+        if (!run.isFinished()) return run.info() == null ? "starting" : "training";
+        RunOutcome.Status s = run.outcome().status();
+        return s.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,130 @@
+package aelab.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.app.model.Diagnostics.Diagnosis;
+import aelab.engine.BatchPoint;
+import aelab.engine.EpochInsights;
+import aelab.engine.EpochMetrics;
+import aelab.engine.RunInfo;
+import aelab.engine.RunOutcome;
+import aelab.engine.Scale;
+import aelab.engine.TrainingConfig;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticsTest {
+    private final RunHistory history = new RunHistory();
+
+    private Run started(TrainingConfig c) {
+        Run run = history.add(c);
+        run.started(new RunInfo(c, 1000, 100, 10, 0.057, c.warnings(), "naive", 2));
+        return run;
+    }
+
+    private static List<Topic> topics(List<Diagnosis> d) {
+        return d.stream().map(Diagnosis::topic).toList();
+    }
+
+    @Test
+    void theAnswerBeforeTrainingHasNothingToSay() {
+        assertEquals(List.of(), Diagnostics.ofSettings(Preset.THE_ANSWER.config()));
+    }
+
+    @Test
+    void theQuestionsSettingsGiveTwoSentencesEachWithItsWhy() {
+        List<Diagnosis> d = Diagnostics.ofSettings(Preset.THE_QUESTION.config());
+        assertEquals(List.of(Topic.SOFTMAX, Topic.TARGETS_OUTSIDE), topics(d), "the engine's two warnings, said once each");
+        assertTrue(d.get(0).text().startsWith("Softmax over pixels: the 784 outputs always sum to 1, "), d.get(0).text());
+    }
+
+    @Test
+    void softmaxGivesTheMeasuredSumOfItsOutputs() {
+        Run run = started(Preset.THE_QUESTION.config());
+        run.addEpoch(new EpochMetrics(2, 0.5, 0.5, 0.7, 0.1, 1.0004, 1));
+        assertTrue(Diagnostics.of(run).get(0).text().contains("sum to 1 (measured after epoch 2: 1.00)"));
+    }
+
+    @Test
+    void rawTargetsWithBceShowTheLossGoneNegative() {
+        Run run = started(Preset.THE_QUESTION.config());
+        run.addBatch(new BatchPoint(1, 1, 1, -1234.4, 0.7, 0.1, 1));
+        Diagnosis d = Diagnostics.of(run).get(1);
+        assertEquals(Topic.TARGETS_OUTSIDE, d.topic());
+        assertTrue(d.text().contains("(the training loss is now -1234)"), d.text());
+    }
+
+    @Test
+    void rawPixelsWithMseKeepTheEnginesWarningWithoutALink() {
+        TrainingConfig c = Preset.MSE.config().withScale(Scale.RAW);
+        List<Diagnosis> d = Diagnostics.ofSettings(c);
+        assertEquals(1, d.size());
+        assertNull(d.get(0).topic());
+        assertTrue(d.get(0).text().startsWith("Pixels fed raw (0–255)"), d.get(0).text());
+    }
+
+    @Test
+    void divergenceIsOneSentenceThatLinksToTheExplainer() {
+        Run run = started(Preset.THE_ANSWER.config().withLearningRate(5));
+        String msg = "training diverged: the loss became NaN at epoch 1, batch 3; the weights are back";
+        run.addWarning(msg);
+        run.finish(new RunOutcome(RunOutcome.Status.DIVERGED, msg, 0, 2));
+        List<Diagnosis> d = Diagnostics.of(run);
+        assertEquals(List.of(Topic.DIVERGED), topics(d));
+        assertTrue(d.get(0).text().startsWith("Training diverged: the loss became NaN"));
+    }
+
+    private static EpochInsights dead(double... share) {
+        return new EpochInsights(3, new float[0], new byte[0], new double[2], new int[0], new double[0],
+                new double[0], new int[0], new double[0], new double[0], share, null);
+    }
+
+    @Test
+    void aNotableShareOfDeadReluUnitsIsCountedPerLayerAndTheBottleneckNamed() {
+        Run run = started(TrainingConfig.defaults());
+        run.setInsights(dead(50 / 128.0, 0, 19 / 28.0, 0, 0));
+        List<Diagnosis> d = Diagnostics.of(run);
+        assertEquals(List.of(Topic.DEAD_RELU), topics(d));
+        assertEquals("ReLU units that never fire: 50 of layer 1's 128, 19 of the bottleneck's 28 (on the test digits "
+                + "after epoch 3).", d.get(0).text());
+    }
+
+    @Test
+    void aFewDeadUnitsAreNotWorthASentence() {
+        Run run = started(TrainingConfig.defaults());
+        run.setInsights(dead(30 / 128.0, 0, 9 / 28.0, 0, 0));   // 23 % and 32 %: under the third that is said
+        assertEquals(List.of(), Diagnostics.of(run));
+        assertEquals("", Diagnostics.deadUnits(TrainingConfig.defaults(), new double[5]));
+    }
+
+    @Test
+    void afterAnEpochTheDistanceToTheFloorIsSaidAsInformation() {
+        Run run = started(Preset.THE_ANSWER.config());
+        assertEquals(null, Diagnostics.aboveFloor(List.of(run)), "nothing to say before an epoch");
+        run.addEpoch(new EpochMetrics(1, 0.1, 0.1, 0.0812, 0.02, 100, 1));
+        Diagnosis d = Diagnostics.aboveFloor(List.of(run));
+        // 0.0812 − 0.057 = 0.0242
+        assertEquals("Test BCE 0.08120 is 0.02420 above the floor of 0.05700. Grey pixels keep BCE itself above 0.",
+                d.text());
+        assertEquals(Topic.GREY_PIXELS, d.topic());
+        assertFalse(d.warning());
+    }
+
+    @Test
+    void runsSideBySideShareOneSentenceAboutTheFloor() {
+        Run a = started(Preset.THE_ANSWER.config()), b = started(Preset.MSE.config());
+        a.addEpoch(new EpochMetrics(1, 0.1, 0.1, 0.0812, 0.02, 100, 1));
+        b.addEpoch(new EpochMetrics(1, 0.1, 0.1, 0.0900, 0.02, 100, 1));
+        assertEquals("Test BCE above the floor of 0.05700: #1 0.02420, #2 0.03300. Grey pixels keep BCE itself above 0.",
+                Diagnostics.aboveFloor(List.of(a, b)).text());
+    }
+
+    @Test
+    void everyTopicOfADiagnosisHasATextInTheExplainer() {
+        for (Topic t : Topic.values()) assertFalse(t.text().isBlank(), t.name());
+    }
+}
