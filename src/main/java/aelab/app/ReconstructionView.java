@@ -65,6 +65,10 @@ final class ReconstructionView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, errorMaps, mode);
+        // a narrow window shortens the title, never the controls
+        title.setMinWidth(0);
+        errorMaps.setMinWidth(Region.USE_PREF_SIZE);
+        mode.setMinWidth(Region.USE_PREF_SIZE);
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
         setCenter(canvas);
