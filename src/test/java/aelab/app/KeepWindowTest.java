@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,12 +102,8 @@ class KeepWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        FxWait.await(what, condition);
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {

@@ -13,8 +13,6 @@ import aelab.engine.RunOutcome;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -61,12 +59,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        FxWait.await(what, condition);
     }
 
     private void type(FxRobot robot, String id, String text) {

@@ -14,8 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -59,12 +57,8 @@ class SideBySideWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        FxWait.await(what, condition);
     }
 
     private void readyWithEpochs(FxRobot robot, int epochs) {
