@@ -184,6 +184,7 @@ final class FileActions {
     }
 
     void exportChartsPng(Path f) {
+        view.refreshTraining();   // another tab may be in view: the charts then wait for it
         export(f, "the loss charts", () -> Exports.chartsPng(f, List.of(view.bceChart().chart(), view.mseChart().chart())));
     }
 
@@ -198,6 +199,7 @@ final class FileActions {
             say("No digits to export yet: the dataset is not loaded.");
             return;
         }
+        view.refreshTraining();
         Run latest = session.history().latest();
         Preview p = view.reconstructions().shownPreview();
         String caption = session.dataset().name() + (latest == null || p == null ? ": test digits"

@@ -8,6 +8,7 @@ public final class Launcher {
 
     public static void launch(String[] args) {
         preferSoftwareRendering();
+        WindowJit.keepWindowCodeOutOfC2();
         Application.launch(AutoencoderLabApp.class, args);
     }
 

@@ -103,6 +103,8 @@ final class LossChart extends BorderPane {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(225, 225, 225));
         plot.setRangeGridlinePaint(new Color(225, 225, 225));
+        plot.setDomainGridlineStroke(new BasicStroke(1f));   // solid: JFreeChart's dashed default costs the
+        plot.setRangeGridlineStroke(new BasicStroke(1f));    // software rasteriser a shape per dash, every redraw
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         trainLines.setDrawSeriesLineAsPath(true);
         testDots.setDefaultSeriesVisibleInLegend(false);
@@ -188,8 +190,12 @@ final class LossChart extends BorderPane {
 
     boolean isLogScale() { return plot.getRangeAxis() instanceof LogAxis; }
 
-    /** Brings the chart up to date with the runs; cheap when nothing changed. */
+    /**
+     * Brings the chart up to date with the runs. Nothing is redrawn when nothing changed: JFreeChart redraws
+     * the whole chart whenever notification is turned back on, so that happens only when there is news.
+     */
     void refresh(RunHistory history) {
+        if (!behind(history)) return;
         chart.setNotify(false);
         try {
             if (history.version() != seenHistory) rebuild(history);
@@ -203,6 +209,19 @@ final class LossChart extends BorderPane {
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** Whether the chart lacks something the runs have: a run, points, a thinning, a baseline or floor. */
+    private boolean behind(RunHistory history) {
+        if (history.version() != seenHistory) return true;
+        for (Shown s : shown) {
+            Curve train = metric.train.apply(s.run), test = metric.test.apply(s.run);
+            if (s.trainGeneration != train.generation() || s.train.getItemCount() != train.size()
+                    || s.testGeneration != test.generation() || s.test.getItemCount() != test.size()) return true;
+        }
+        Run latest = history.latest();
+        boolean show = metric == Metric.BCE && baseline.showsFloorLine() && latest != null && latest.info() != null;
+        return show != floorShown || show && floor.getValue() != latest.info().bceFloor();
     }
 
     private void rebuild(RunHistory history) {

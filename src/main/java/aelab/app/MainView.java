@@ -3,6 +3,7 @@ package aelab.app;
 import aelab.app.model.Baseline;
 import aelab.app.model.RunStatus;
 import aelab.app.model.Topic;
+import aelab.engine.CoreLoan;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,8 +22,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The whole window: settings on the left; in the middle, tabs: Training (the two loss charts above the
- * digits and the status), Results (a table of every run), Latent space, Explain BCE. One frame pump drains the session and
- * refreshes every view, at most ten times a second.
+ * digits and the status), Results (a table of every run), Latent space, Explain BCE. One frame pump drains the
+ * session and refreshes the tab in view, five times a second; the charts and digits within a budget of
+ * the FX thread's time (see {@link DrawBudget}).
  */
 public final class MainView extends BorderPane {
     private final LabSession session;
@@ -39,6 +41,17 @@ public final class MainView extends BorderPane {
     private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
     private final Button clearRuns = new Button("Clear old runs");
     private final FramePump pump = new FramePump(this::frame);
+    // While a run trains, each view's share of the FX thread, and how often it redraws (every 0.5 to 1 s).
+    // JFreeChart redraws a whole chart, text and all, for each change (~12 ms a chart here); the digit panel
+    // rewrites every pixel (~5 ms); the status lays out its labels again (~3 ms). The renderer thread then
+    // spends about as long again. window-bench measured what these cost the training: see
+    // docs/decisions/0004-window-drawing-cost.md.
+    private final DrawBudget chartBudget = new DrawBudget(0.02, 500, 1000);
+    private final DrawBudget digitBudget = new DrawBudget(0.01, 500, 1000);
+    private final DrawBudget statusBudget = new DrawBudget(0.005, 500, 1000);
+    private static final long LOAN_NANOS = 100_000_000L;   // a frame's longest draw, as a bound: the loan ends after it
+    private Tab training, resultsTab, latentTab;
+    private boolean drawing = true;
 
     public MainView(LabSession session) {
         this.session = session;
@@ -93,8 +106,10 @@ public final class MainView extends BorderPane {
         latent.setPadding(new Insets(10, 12, 10, 12));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("training", "Training", center), tab("results", "Results", results),
-                tab("latent", "Latent space", latent), tab("explain", "Explain BCE", explainer));
+        training = tab("training", "Training", center);
+        resultsTab = tab("results", "Results", results);
+        latentTab = tab("latent", "Latent space", latent);
+        tabs.getTabs().addAll(training, resultsTab, latentTab, tab("explain", "Explain BCE", explainer));
         setCenter(tabs);
     }
 
@@ -116,20 +131,69 @@ public final class MainView extends BorderPane {
         clearRuns.setOnAction(e -> session.clearOldRuns());
         status.setOnWhy(this::explain);
         reconstructions.contrastProperty().addListener((o, was, is) -> latent.setContrast(is));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> frame());   // the new tab catches up now
     }
 
-    /** The one place run data reaches the views: take in what the threads sent, then redraw what changed. */
+    /**
+     * The one place run data reaches the views: take in what the threads sent, then redraw what changed on
+     * the tab in view. The other tabs catch up when they are shown (see {@link #initListeners}): a table or
+     * a scatter nobody sees would cost the training its CSS and layout passes for nothing.
+     */
     private void frame() {
         session.drain();
-        bce.refresh(session.history());
-        mse.refresh(session.history());
-        reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
-                session.history().newest());
-        status.refresh(RunStatus.of(session.history().latest()), session.diagnoses());
-        results.refresh(session.results());
-        latent.refresh(session.dataset() == null ? null : session.dataset().test(), session.history());
+        if (!drawing) return;
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        if (shown == training) refreshTrainingTab();
+        else if (shown == resultsTab) results.refresh(session.results());
+        else if (shown == latentTab) latent.refresh(session.dataset() == null ? null : session.dataset().test(), session.history());
         clearRuns.setDisable(session.history().runs().size() < 2);
     }
+
+    /**
+     * Charts, digits and status up to date with the runs. While a run trains, each within its budget of the FX
+     * thread's time, and with a core lent by the training while drawing (see {@link CoreLoan}).
+     */
+    private void refreshTrainingTab() {
+        if (session.going().isEmpty()) {   // nothing training: every view follows at once (cheap when unchanged)
+            refreshTraining();
+            return;
+        }
+        long start = System.nanoTime();
+        boolean lend = chartBudget.due(start) || digitBudget.due(start) || statusBudget.due(start);
+        if (lend) CoreLoan.lendUntil(start + LOAN_NANOS);   // the training gives this core up while the window draws
+        chartBudget.run(this::refreshCharts);
+        digitBudget.run(this::refreshDigits);
+        statusBudget.run(this::refreshStatus);
+        if (!lend) return;
+        // What this frame changed is laid out and rendered after it, on the FX and renderer threads: about as
+        // long again. The core stays lent for that, then goes back to the training.
+        long end = System.nanoTime();
+        CoreLoan.lendUntil(end + (end - start));
+    }
+
+    /** The same, all of it now, whether or not the Training tab is in view: before an export, say. */
+    void refreshTraining() {
+        refreshCharts();
+        refreshDigits();
+        refreshStatus();
+    }
+
+    private void refreshStatus() {
+        status.refresh(RunStatus.of(session.history().latest()), session.diagnoses());
+    }
+
+    private void refreshCharts() {
+        bce.refresh(session.history());
+        mse.refresh(session.history());
+    }
+
+    private void refreshDigits() {
+        reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
+                session.history().newest());
+    }
+
+    /** Whether frames redraw the views; held (false) they only take in the runs' news. For {@link WindowBench}. */
+    void setDrawing(boolean on) { drawing = on; }
 
     /** Opens the explainer at a topic: where a diagnosis's "why?" leads. */
     void explain(Topic topic) {

@@ -115,12 +115,19 @@ final class ResultsView extends BorderPane {
         table.setItems(sorted);
     }
 
-    /** FX thread, once per frame; touches the table only when a figure changed. */
+    /**
+     * FX thread, once per frame while the table is in view. Only rows whose figures changed are replaced
+     * (during a run, its own row each frame), so the table lays out and styles those cells alone.
+     */
     void refresh(ResultsTable results) {
         List<Row> now = results.rows();
         if (now.equals(shown)) return;
         shown = now;
-        rows.setAll(now);
+        if (now.size() != rows.size()) {
+            rows.setAll(now);
+            return;
+        }
+        for (int i = 0; i < now.size(); i++) if (!now.get(i).equals(rows.get(i))) rows.set(i, now.get(i));
     }
 
     /** Rows in the table, for tests. */

@@ -69,17 +69,22 @@ final class StatusView extends VBox {
 
     /** FX thread, once per frame. */
     void refresh(RunStatus s, List<Diagnosis> diagnoses) {
-        progress.setProgress(s.progress());
-        position.setText(s.position());
-        pace.setText(s.pace());
-        batch.setText(s.batchLosses());
-        test.setText(s.testLosses());
-        ending.setText(s.ending());
+        if (progress.getProgress() != s.progress()) progress.setProgress(s.progress());
+        show(position, s.position());
+        show(pace, s.pace());
+        show(batch, s.batchLosses());
+        show(test, s.testLosses());
+        show(ending, s.ending());
         if (!diagnoses.equals(shownDiagnoses)) {
             shownDiagnoses = List.copyOf(diagnoses);
             warnings.getChildren().clear();
             for (Diagnosis d : shownDiagnoses) warnings.getChildren().add(line(d));
         }
+    }
+
+    /** Sets a label's text only when it differs: even an equal new string would cost a layout pass. */
+    private static void show(Label label, String text) {
+        if (!text.equals(label.getText())) label.setText(text);
     }
 
     private TextFlow line(Diagnosis d) {

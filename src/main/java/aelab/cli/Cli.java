@@ -22,6 +22,8 @@ public final class Cli {
                    java -jar autoencoder-lab.jar export-python FILE.aelab --framework keras|pytorch [--out SCRIPT.py|-]
                                                   write a Python script that trains the same runs
                    java -jar autoencoder-lab.jar bench [--steps N] [--threads N]
+                   java -jar autoencoder-lab.jar window-bench [--epochs N] [--threads N]
+                                                  what the window's drawing costs the training (needs a display)
                    java -jar autoencoder-lab.jar selfcheck        check an installation works, headless
             train and compare options:
             """ + ConfigOptions.USAGE + """

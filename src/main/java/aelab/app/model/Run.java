@@ -18,8 +18,11 @@ import java.util.List;
  * x positions are in epochs (step / batches per epoch), so runs with different batch sizes line up.
  */
 public final class Run {
-    /** Points per curve at most; a 50 × 600-batch run is thinned to this. */
-    public static final int CURVE_CAP = 2000;
+    /**
+     * Points per curve at most: 500 to 1,000, one or two per pixel of a chart at its usual width. A 50 ×
+     * 600-batch run is thinned to this; the software rasteriser strokes every point each redraw.
+     */
+    public static final int CURVE_CAP = 1000;
     private static final double SMOOTHING = 0.9;
 
     private final int id;

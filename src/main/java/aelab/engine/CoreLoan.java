@@ -1,0 +1,25 @@
+package aelab.engine;
+
+/**
+ * A window borrowing one core from the training for a moment. The training meets twice per mini-batch
+ * on every core; when the window draws on one of them (tens of milliseconds for a chart), the worker
+ * there stops, and the others wait for it, so a moment of drawing costs all cores that moment. While a
+ * core is lent, {@link WorkerPool} wakes one worker fewer and the rest share the tasks among themselves:
+ * the drawing then costs the training about the one core it uses.
+ *
+ * The lender says until when (System.nanoTime()); saying it again moves the end, either way. The numbers trained are
+ * the same lent or not (see WorkerPool).
+ */
+public final class CoreLoan {
+    private static volatile long until = System.nanoTime();
+
+    private CoreLoan() { }
+
+    /** Lends one core until the given System.nanoTime(): later or sooner than the loan said so far. */
+    public static void lendUntil(long deadline) {
+        until = deadline;
+    }
+
+    /** Whether a core is lent now. */
+    public static boolean isLent() { return System.nanoTime() - until < 0; }
+}
