@@ -50,10 +50,9 @@ public final class LabSession {
     static final long PREVIEW_MILLIS = 250;
     static final int IMAGE_SIZE = TrainingConfig.DEFAULT_LAYERS[0];
     /**
-     * Training threads: every core. The window takes about 5 % of one core while training (drawing within
-     * budgets, nothing at all while nothing changes), and workers that wait for each other park after
-     * ~30 µs, so the OS can move a worker whose core the window took: keeping a core for the window would
-     * cost far more than sharing it (window-bench: 60k samples/s with 1 thread, 90–100k with 2, on 2 cores).
+     * Training threads: every core. The window takes about 3 % of one core while training (it redraws about
+     * once a second, and lends itself a core meanwhile: see CoreLoan); keeping a core for the window would
+     * cost far more than sharing it (window-bench: 64k samples/s with 1 thread, 86–101k with 2, on 2 cores).
      */
     static final int TRAINING_THREADS = Integer.getInteger("aelab.trainingThreads",
             Runtime.getRuntime().availableProcessors());

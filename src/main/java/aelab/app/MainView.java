@@ -23,8 +23,8 @@ import javafx.scene.layout.VBox;
 /**
  * The whole window: settings on the left; in the middle, tabs: Training (the two loss charts above the
  * digits and the status), Results (a table of every run), Latent space, Explain BCE. One frame pump drains the
- * session and refreshes the tab in view, five times a second; the charts and digits within a budget of
- * the FX thread's time (see {@link DrawBudget}).
+ * session and refreshes the tab in view, five times a second; while a run trains, the Training tab within a
+ * budget of the FX thread's time, about once a second (see {@link DrawBudget}).
  */
 public final class MainView extends BorderPane {
     private final LabSession session;
@@ -41,14 +41,12 @@ public final class MainView extends BorderPane {
     private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
     private final Button clearRuns = new Button("Clear old runs");
     private final FramePump pump = new FramePump(this::frame);
-    // While a run trains, each view's share of the FX thread, and how often it redraws (every 0.5 to 1 s).
-    // JFreeChart redraws a whole chart, text and all, for each change (~12 ms a chart here); the digit panel
-    // rewrites every pixel (~5 ms); the status lays out its labels again (~3 ms). The renderer thread then
-    // spends about as long again. window-bench measured what these cost the training: see
-    // docs/decisions/0004-window-drawing-cost.md.
-    private final DrawBudget chartBudget = new DrawBudget(0.02, 500, 1000);
-    private final DrawBudget digitBudget = new DrawBudget(0.01, 500, 1000);
-    private final DrawBudget statusBudget = new DrawBudget(0.005, 500, 1000);
+    // While a run trains, the Training tab redraws at most once a second, everything in the same frame: one
+    // layout pass, one rendering, one core lent. JFreeChart redraws a whole chart, text and all, for each
+    // change (~12 ms a chart here); the digit panel rewrites every pixel (~5 ms); the status lays out its
+    // labels again (~3 ms); the renderer thread then spends about as long again. window-bench measured
+    // what this costs the training: see docs/decisions/0004-window-drawing-cost.md.
+    private final DrawBudget trainingBudget = new DrawBudget(0.04, 1000, 2000);
     private static final long LOAN_NANOS = 100_000_000L;   // a frame's longest draw, as a bound: the loan ends after it
     private Tab training, resultsTab, latentTab;
     private boolean drawing = true;
@@ -150,8 +148,8 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Charts, digits and status up to date with the runs. While a run trains, each within its budget of the FX
-     * thread's time, and with a core lent by the training while drawing (see {@link CoreLoan}).
+     * Charts, digits and status up to date with the runs. While a run trains, within a budget of the FX thread's
+     * time, and with a core lent by the training while drawing (see {@link CoreLoan}).
      */
     private void refreshTrainingTab() {
         if (session.going().isEmpty()) {   // nothing training: every view follows at once (cheap when unchanged)
@@ -159,12 +157,9 @@ public final class MainView extends BorderPane {
             return;
         }
         long start = System.nanoTime();
-        boolean lend = chartBudget.due(start) || digitBudget.due(start) || statusBudget.due(start);
-        if (lend) CoreLoan.lendUntil(start + LOAN_NANOS);   // the training gives this core up while the window draws
-        chartBudget.run(this::refreshCharts);
-        digitBudget.run(this::refreshDigits);
-        statusBudget.run(this::refreshStatus);
-        if (!lend) return;
+        if (!trainingBudget.due(start)) return;
+        CoreLoan.lendUntil(start + LOAN_NANOS);   // the training gives this core up while the window draws
+        trainingBudget.run(this::refreshTraining);
         // What this frame changed is laid out and rendered after it, on the FX and renderer threads: about as
         // long again. The core stays lent for that, then goes back to the training.
         long end = System.nanoTime();

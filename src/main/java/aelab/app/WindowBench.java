@@ -57,7 +57,13 @@ public final class WindowBench extends Application {
         }
         Launcher.preferSoftwareRendering();
         WindowJit.keepWindowCodeOutOfC2();   // as the app does
-        Application.launch(WindowBench.class);
+        try {
+            Application.launch(WindowBench.class);
+        } catch (RuntimeException e) {
+            System.err.println("error: window-bench opens the real window and could not (" + e.getMessage()
+                    + "); on a machine without a display, run it under xvfb-run");
+            return 1;
+        }
         return status;
     }
 
