@@ -58,6 +58,17 @@ public final class MainView extends BorderPane {
         createView();
         initListeners();
         pump.start();
+        watchRenderer();
+    }
+
+    /**
+     * Lends the training's core to JavaFX's renderer thread whenever it runs. It rasterises what the frames
+     * drew, after them, for as long as that takes: a deadline could only guess. Not found (another
+     * pipeline names it otherwise), the loan covers the frames alone.
+     */
+    private static void watchRenderer() {
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst()
+                .ifPresent(CoreLoan::lendWhileRunning);
     }
 
     private void createView() {
@@ -160,10 +171,8 @@ public final class MainView extends BorderPane {
         if (!trainingBudget.due(start)) return;
         CoreLoan.lendUntil(start + LOAN_NANOS);   // the training gives this core up while the window draws
         trainingBudget.run(this::refreshTraining);
-        // What this frame changed is laid out and rendered after it, on the FX and renderer threads: about as
-        // long again. The core stays lent for that, then goes back to the training.
-        long end = System.nanoTime();
-        CoreLoan.lendUntil(end + (end - start));
+        // What this frame changed is rendered after it by JavaFX's renderer thread, which the loan watches.
+        CoreLoan.lendUntil(System.nanoTime());
     }
 
     /** The same, all of it now, whether or not the Training tab is in view: before an export, say. */

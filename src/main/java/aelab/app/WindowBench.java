@@ -30,8 +30,8 @@ import javafx.stage.Stage;
  *
  *   cost = 1 − (samples/s while drawing) / (samples/s while held)
  *
- * Printed per interval, over all of them, and as the median over neighbouring pairs of intervals, with
- * the CPU the FX and renderer threads used. Options: --epochs N of the long run (default 20),
+ * Printed per interval with the CPU the FX and renderer threads used, then as the median over pairs of
+ * neighbouring intervals (robust to a few seconds of a slow machine) and over all intervals together. Options: --epochs N of the long run (default 20),
  * --threads N (default: the app's own choice).
  */
 public final class WindowBench extends Application {
@@ -206,9 +206,9 @@ public final class WindowBench extends Application {
         }
         System.out.printf(Locale.ROOT, "ms per batch: drawing %.4f, held %.4f; samples/s: drawing %,.0f, held %,.0f%n",
                 drawn, held, batchSize * 1000 / drawn, batchSize * 1000 / held);
-        System.out.printf(Locale.ROOT, "the window's drawing costs the training %.1f %% of its throughput (all intervals); "
-                + "median of %d pairs of intervals: %.1f %%%n", 100 * (1 - held / drawn), pairs.size(),
-                100 * median(pairs.stream().mapToDouble(Double::doubleValue).toArray()));
+        System.out.printf(Locale.ROOT, "the window's drawing costs the training %.1f %% of its throughput (median of %d pairs "
+                + "of neighbouring intervals; over all intervals together: %.1f %%)%n",
+                100 * median(pairs.stream().mapToDouble(Double::doubleValue).toArray()), pairs.size(), 100 * (1 - held / drawn));
     }
 
     private static double perBatch(List<Interval> intervals, boolean drawing) {

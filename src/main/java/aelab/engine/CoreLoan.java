@@ -7,11 +7,13 @@ package aelab.engine;
  * core is lent, {@link WorkerPool} wakes one worker fewer and the rest share the tasks among themselves:
  * the drawing then costs the training about the one core it uses.
  *
- * The lender says until when (System.nanoTime()); saying it again moves the end, either way. The numbers trained are
- * the same lent or not (see WorkerPool).
+ * A core is lent until a deadline (System.nanoTime(); saying it again moves the end, either way), and
+ * also while a watched thread is running: a renderer that draws after the frame that asked for it,
+ * for as long as that takes. The numbers trained are the same lent or not (see WorkerPool).
  */
 public final class CoreLoan {
     private static volatile long until = System.nanoTime();
+    private static volatile Thread watched;
 
     private CoreLoan() { }
 
@@ -20,6 +22,15 @@ public final class CoreLoan {
         until = deadline;
     }
 
+    /** Lends one core whenever the thread is running (not waiting for work); null stops watching. */
+    public static void lendWhileRunning(Thread thread) {
+        watched = thread;
+    }
+
     /** Whether a core is lent now. */
-    public static boolean isLent() { return System.nanoTime() - until < 0; }
+    public static boolean isLent() {
+        if (System.nanoTime() - until < 0) return true;
+        Thread t = watched;
+        return t != null && t.getState() == Thread.State.RUNNABLE;
+    }
 }
