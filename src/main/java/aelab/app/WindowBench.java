@@ -22,8 +22,8 @@ import javafx.stage.Stage;
 
 /**
  * What the window's drawing costs the training: {@code java -jar autoencoder-lab.jar window-bench}.
- * Opens the real window and trains the default experiment as Start does: a short run to warm up the
- * JIT, then one long run during which drawing is switched off and on every second. Held, the window
+ * Opens the real window and trains the default experiment as Start does: a run of 8 epochs to warm up
+ * the JIT, then one long run during which drawing is switched off and on every second. Held, the window
  * still takes in every batch but redraws nothing. Each mini-batch's time (from the one before it in the
  * same epoch) counts for the state the window was in when the batch ended, so a machine that slows
  * down for a few seconds weighs on both states alike:
@@ -36,6 +36,9 @@ import javafx.stage.Stage;
  */
 public final class WindowBench extends Application {
     private static final long SWITCH_MILLIS = 1000;
+    // Long enough for the window's drawing code to settle: it starts as profiled C1 code and moves to plain
+    // C1 after some thousands of calls (WindowJit keeps it from C2), drawing about once a second meanwhile.
+    private static final int WARM_UP_EPOCHS = 8;
     private static int epochs = 20;
 
     /** Called by aelab.Main for "window-bench ARGS"; returns the exit status. */
@@ -117,9 +120,9 @@ public final class WindowBench extends Application {
             }
             int images = on(() -> session.dataset().train().count());
             System.out.printf(Locale.ROOT, "window-bench: %s, %,d images an epoch, %d training thread(s); a run of %d epochs "
-                            + "with drawing switched every %d ms, after a warm-up run of 2 epochs%n",
-                    TrainingConfig.defaults().label(), images, LabSession.TRAINING_THREADS, epochs, SWITCH_MILLIS);
-            train(2, false);
+                            + "with drawing switched every %d ms, after a warm-up run of %d epochs%n",
+                    TrainingConfig.defaults().label(), images, LabSession.TRAINING_THREADS, epochs, SWITCH_MILLIS, WARM_UP_EPOCHS);
+            train(WARM_UP_EPOCHS, false);
             List<Interval> intervals = train(epochs, true);
             report(intervals, TrainingConfig.defaults().batchSize());
             status = 0;
