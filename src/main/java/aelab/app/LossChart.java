@@ -215,13 +215,22 @@ final class LossChart extends BorderPane {
     private boolean behind(RunHistory history) {
         if (history.version() != seenHistory) return true;
         for (Shown s : shown) {
-            Curve train = metric.train.apply(s.run), test = metric.test.apply(s.run);
-            if (s.trainGeneration != train.generation() || s.train.getItemCount() != train.size()
-                    || s.testGeneration != test.generation() || s.test.getItemCount() != test.size()) return true;
+            if (behind(s.train, metric.train.apply(s.run), s.trainGeneration)
+                    || behind(s.test, metric.test.apply(s.run), s.testGeneration)) return true;
         }
         Run latest = history.latest();
-        boolean show = metric == Metric.BCE && baseline.showsFloorLine() && latest != null && latest.info() != null;
+        boolean show = floorWanted(latest);
         return show != floorShown || show && floor.getValue() != latest.info().bceFloor();
+    }
+
+    /** Whether a series lacks points of its curve, or holds points the curve has since thinned. */
+    private static boolean behind(XYSeries series, Curve curve, int seenGeneration) {
+        return seenGeneration != curve.generation() || series.getItemCount() != curve.size();
+    }
+
+    /** Whether the floor line belongs on this chart: BCE drawn from zero, with a run that knows its floor. */
+    private boolean floorWanted(Run latest) {
+        return metric == Metric.BCE && baseline.showsFloorLine() && latest != null && latest.info() != null;
     }
 
     private void rebuild(RunHistory history) {
@@ -268,7 +277,7 @@ final class LossChart extends BorderPane {
     }
 
     private void updateFloor(Run latest) {
-        boolean show = metric == Metric.BCE && baseline.showsFloorLine() && latest != null && latest.info() != null;
+        boolean show = floorWanted(latest);
         if (show) {
             double v = latest.info().bceFloor();
             floor.setValue(v);
