@@ -2,12 +2,13 @@ package aelab.app;
 
 import aelab.app.LabSession.State;
 import aelab.app.model.Preset;
-import aelab.app.model.SettingsForm;
 import aelab.app.model.SettingsForm.Field;
+import aelab.app.model.SettingsForm;
 import aelab.engine.Activation;
 import aelab.engine.Loss;
 import aelab.engine.OptimizerKind;
 import aelab.engine.Scale;
+import aelab.engine.Settings;
 
 import java.util.List;
 
@@ -81,20 +82,18 @@ final class ControlsView extends VBox {
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         fields.getColumnConstraints().addAll(names, inputs);
-        addField(Field.EPOCHS, "Epochs", "Passes over the training images");
-        addField(Field.BATCH_SIZE, "Batch size", "Images per mini-batch: one optimizer step each");
-        addField(Field.LEARNING_RATE, "Learning rate", "Step size of the optimizer (Adam's usual value is 0.001)");
+        addField(Field.EPOCHS);
+        addField(Field.BATCH_SIZE);
+        addField(Field.LEARNING_RATE);
         ComboBox<OptimizerKind> optimizer = new ComboBox<>();
         optimizer.setId("optimizer");
         optimizer.getItems().setAll(OptimizerKind.values());
         optimizer.valueProperty().bindBidirectional(form.optimizerProperty());
-        optimizer.setTooltip(new Tooltip("How gradients turn into weight changes: Adam (Kingma & Ba 2015), "
-                + "SGD with momentum, or RMSprop"));
+        optimizer.setTooltip(new Tooltip(Settings.OPTIMIZER.tooltip()));
         optimizer.setMaxWidth(Double.MAX_VALUE);
         addRow("Optimizer", optimizer, null);
-        addField(Field.LAYERS, "Layers", "Widths from input to output, e.g. 784,128,64,28,64,128,784; "
-                + "the first and last must be 784, one per pixel");
-        addField(Field.SEED, "Seed", "Starts the random weights and the shuffling: the same seed gives the same run");
+        addField(Field.LAYERS);
+        addField(Field.SEED);
         otherError.getStyleClass().add("field-error");
         otherError.setWrapText(true);
 
@@ -124,7 +123,8 @@ final class ControlsView extends VBox {
         reset.setOnAction(e -> session.reset());
     }
 
-    private void addField(Field f, String name, String tip) {
+    private void addField(Field f) {
+        String name = f.setting().title(), tip = f.setting().tooltip();
         TextField text = new TextField();
         text.setId(f.name().toLowerCase().replace('_', '-'));
         text.textProperty().bindBidirectional(form.text(f));

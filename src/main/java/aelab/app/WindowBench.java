@@ -4,6 +4,7 @@ import aelab.app.model.AppPreferences;
 import aelab.app.model.Run;
 import aelab.data.Dataset;
 import aelab.engine.BatchPoint;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 import java.lang.management.ManagementFactory;
@@ -142,7 +143,7 @@ public final class WindowBench extends Application {
         long[] started = new long[1];
         Run run = on(() -> {
             view.setDrawing(true);
-            session.form().load(TrainingConfig.defaults().withEpochs(n));
+            session.form().load(TrainingConfig.defaults().with(Settings.EPOCHS, n));
             session.start();
             started[0] = System.nanoTime();
             return session.current();

@@ -8,6 +8,7 @@ import aelab.engine.Loss;
 import aelab.engine.RunInfo;
 import aelab.engine.RunOutcome;
 import aelab.engine.Scale;
+import aelab.engine.Settings;
 import aelab.engine.SideBySide;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
@@ -69,8 +70,8 @@ final class CompareCommand {
         List<TrainingConfig> configs = parseRuns(o.string("runs", ""), base);
         Dataset data = Cli.loadData(o);
         for (TrainingConfig c : configs) {
-            List<String> problems = c.problems(data.train().imageSize());
-            if (!problems.isEmpty()) throw new UsageException(String.join("; ", problems));
+            List<aelab.engine.Setting.Problem> problems = c.problems(data.train().imageSize());
+            if (!problems.isEmpty()) throw new UsageException(aelab.engine.Setting.Problem.join(problems));
         }
         List<Result> results = new ArrayList<>();
         List<Trainer> trainers = new ArrayList<>();
@@ -107,8 +108,8 @@ final class CompareCommand {
             try {
                 Activation out = Activation.parse(p[0]);
                 if (!out.allowedOutput()) throw new IllegalArgumentException("output must be softmax, sigmoid or linear, not " + out);
-                TrainingConfig c = base.withOutput(out).withLoss(Loss.parse(p[1]));
-                list.add(p.length == 3 ? c.withScale(Scale.parse(p[2])) : c);
+                TrainingConfig c = base.with(Settings.OUTPUT, out).with(Settings.LOSS, Loss.parse(p[1]));
+                list.add(p.length == 3 ? c.with(Settings.SCALE, Scale.parse(p[2])) : c);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--runs: " + e.getMessage());
             }

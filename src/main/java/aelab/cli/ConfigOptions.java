@@ -4,6 +4,7 @@ import aelab.engine.Activation;
 import aelab.engine.Loss;
 import aelab.engine.OptimizerKind;
 import aelab.engine.Scale;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 import java.util.Set;
@@ -40,9 +41,9 @@ final class ConfigOptions {
         if (!hidden.allowedHidden()) throw new UsageException("--hidden cannot be " + hidden);
         int[] layers;
         try {
-            layers = o.has("layers") ? TrainingConfig.parseLayers(o.string("layers", "")) : d.layers();
+            layers = o.has("layers") ? Settings.LAYERS.parse(o.string("layers", "")) : d.layers();
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--" + e.getMessage());
+            throw new UsageException("--layers: " + e.getMessage());
         }
         return new TrainingConfig(layers, hidden, output,
                 o.choice("loss", d.loss(), Loss::parse),

@@ -4,6 +4,7 @@ import aelab.data.Dataset;
 import aelab.data.DatasetException;
 import aelab.engine.EpochMetrics;
 import aelab.engine.RunOutcome;
+import aelab.engine.Settings;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
 import aelab.engine.TrainingListener;
@@ -27,7 +28,7 @@ final class SelfCheckCommand {
         out.printf(Locale.ROOT, "java %s, %s: %d training and %d test images (%.2f s)%n",
                 System.getProperty("java.version"), data.name(), data.train().count(), data.test().count(),
                 (System.nanoTime() - t0) / 1e9);
-        TrainingConfig c = TrainingConfig.defaults().withTrainLimit(2000).withTestLimit(500).withEpochs(2);
+        TrainingConfig c = TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 2000).with(Settings.TEST_LIMIT, 500).with(Settings.EPOCHS, 2);
         EpochMetrics[] last = new EpochMetrics[2];
         String[] kernel = new String[1];
         RunOutcome o = new Trainer(c, data, new TrainingListener() {

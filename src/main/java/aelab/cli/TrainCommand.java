@@ -43,8 +43,8 @@ final class TrainCommand {
         Path metrics = o.has("metrics") ? Path.of(o.string("metrics", "")) : null;
         Path save = o.has("save") ? Path.of(o.string("save", "")) : null;
         Dataset data = Cli.loadData(o);
-        List<String> problems = config.problems(data.train().imageSize());
-        if (!problems.isEmpty()) throw new UsageException(String.join("; ", problems));
+        List<aelab.engine.Setting.Problem> problems = config.problems(data.train().imageSize());
+        if (!problems.isEmpty()) throw new UsageException(aelab.engine.Setting.Problem.join(problems));
 
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         IOException[] writeError = new IOException[1];

@@ -9,12 +9,15 @@ package aelab.engine;
  * Defaults are Keras's: lr 0.001, β1 0.9, β2 0.999, ε 1e-7.
  */
 public final class Adam implements Optimizer {
+    /** Keras's defaults; the Python export reads them from here. */
+    public static final double BETA_1 = 0.9, BETA_2 = 0.999, EPSILON = 1e-7;
+
     private final float lr, beta1, beta2, epsilon;
     private final float[][] m, v;
     private long t;
     private float alpha;
 
-    public Adam(int[] sizes, double lr) { this(sizes, lr, 0.9, 0.999, 1e-7); }
+    public Adam(int[] sizes, double lr) { this(sizes, lr, BETA_1, BETA_2, EPSILON); }
 
     public Adam(int[] sizes, double lr, double beta1, double beta2, double epsilon) {
         this.lr = (float) lr;

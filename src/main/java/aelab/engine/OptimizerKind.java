@@ -1,5 +1,8 @@
 package aelab.engine;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The optimizers on offer, each with its default learning rate (Keras's, momentum SGD's 0.01). */
 public enum OptimizerKind {
     ADAM("adam", 0.001),
@@ -15,6 +18,24 @@ public enum OptimizerKind {
     }
 
     public double defaultLearningRate() { return defaultLearningRate; }
+
+    /** The hyper-parameters {@link #create} uses besides the learning rate, under Keras's argument names. */
+    public Map<String, Double> hyperParameters() {
+        Map<String, Double> h = new LinkedHashMap<>();
+        switch (this) {
+            case ADAM -> {
+                h.put("beta_1", Adam.BETA_1);
+                h.put("beta_2", Adam.BETA_2);
+                h.put("epsilon", Adam.EPSILON);
+            }
+            case SGD -> h.put("momentum", Sgd.MOMENTUM);
+            case RMSPROP -> {
+                h.put("rho", RmsProp.RHO);
+                h.put("epsilon", RmsProp.EPSILON);
+            }
+        }
+        return h;
+    }
 
     public Optimizer create(int[] sizes, double lr) {
         return switch (this) {

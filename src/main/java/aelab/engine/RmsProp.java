@@ -6,11 +6,14 @@ package aelab.engine;
  * Defaults are Keras's: lr 0.001, ρ 0.9, ε 1e-7.
  */
 public final class RmsProp implements Optimizer {
+    /** Keras's defaults; the Python export reads them from here. */
+    public static final double RHO = 0.9, EPSILON = 1e-7;
+
     private final float lr, rho, epsilon;
     private final float[][] v;
     private long t;
 
-    public RmsProp(int[] sizes, double lr) { this(sizes, lr, 0.9, 1e-7); }
+    public RmsProp(int[] sizes, double lr) { this(sizes, lr, RHO, EPSILON); }
 
     public RmsProp(int[] sizes, double lr, double rho, double epsilon) {
         this.lr = (float) lr;

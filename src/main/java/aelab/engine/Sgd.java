@@ -6,11 +6,14 @@ package aelab.engine;
  * Defaults: lr 0.01, μ 0.9.
  */
 public final class Sgd implements Optimizer {
+    /** The default momentum; the Python export reads it from here. */
+    public static final double MOMENTUM = 0.9;
+
     private final float lr, momentum;
     private final float[][] u;
     private long t;
 
-    public Sgd(int[] sizes, double lr) { this(sizes, lr, 0.9); }
+    public Sgd(int[] sizes, double lr) { this(sizes, lr, MOMENTUM); }
 
     public Sgd(int[] sizes, double lr, double momentum) {
         this.lr = (float) lr;

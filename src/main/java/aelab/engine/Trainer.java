@@ -131,9 +131,9 @@ public final class Trainer {
     /** Prepares the run and announces it; the outcome if it cannot start, else null. */
     RunOutcome open(WorkerPool pool) {
         ImageSet train = data.train(), test = data.test();
-        List<String> problems = config.problems(train.imageSize());
+        List<Setting.Problem> problems = config.problems(train.imageSize());
         if (!problems.isEmpty())
-            return finish(new RunOutcome(RunOutcome.Status.FAILED, String.join("; ", problems), 0, 0));
+            return finish(new RunOutcome(RunOutcome.Status.FAILED, Setting.Problem.join(problems), 0, 0));
         try {
             count = config.trainLimit() == 0 ? train.count() : Math.min(config.trainLimit(), train.count());
             batch = Math.min(config.batchSize(), count);

@@ -5,24 +5,56 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Everything that defines one experiment. Immutable; {@code with…} methods return changed copies.
+ * Everything that defines one experiment. Immutable; {@link #with} returns a changed copy. Each
+ * component is described once in {@link Settings} (range, default, flag, file key, …), and readers of
+ * files and options build a config with {@link #read} from those descriptions.
  * trainLimit/testLimit 0 mean "all images"; threads 0 means "all cores".
  */
 public record TrainingConfig(int[] layers, Activation hidden, Activation output, Loss loss, Scale scale,
                              int epochs, int batchSize, double learningRate, OptimizerKind optimizer,
                              long seed, int trainLimit, int testLimit, int threads) {
 
+    /** Where {@link #read} takes each setting's value from: a file, the preferences, the command line. */
+    @FunctionalInterface
+    public interface Source<X extends Exception> {
+        /** The value of s, of type {@code s.type()}. */
+        Object value(Setting<?> s) throws X;
+    }
+
+    /** The default widths (read through {@link Settings#LAYERS}); its first is MNIST's image size. */
     public static final int[] DEFAULT_LAYERS = {784, 128, 64, 28, 64, 128, 784};
 
     public TrainingConfig {
         layers = layers.clone();
     }
 
+    /** A config with every setting taken from the source; the one place that lists the components in order. */
+    public static <X extends Exception> TrainingConfig read(Source<X> in) throws X {
+        return new TrainingConfig(get(in, Settings.LAYERS), get(in, Settings.HIDDEN), get(in, Settings.OUTPUT),
+                get(in, Settings.LOSS), get(in, Settings.SCALE), get(in, Settings.EPOCHS), get(in, Settings.BATCH_SIZE),
+                get(in, Settings.LEARNING_RATE), get(in, Settings.OPTIMIZER), get(in, Settings.SEED),
+                get(in, Settings.TRAIN_LIMIT), get(in, Settings.TEST_LIMIT), get(in, Settings.THREADS));
+    }
+
+    private static <T, X extends Exception> T get(Source<X> in, Setting<T> s) throws X {
+        return s.type().cast(in.value(s));
+    }
+
     /** The seed's model with the answer's fix: sigmoid output, BCE, pixels on [0,1], Adam, batch 100, 5 epochs. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(DEFAULT_LAYERS, Activation.RELU, Activation.SIGMOID, Loss.BCE, Scale.UNIT,
-                5, 100, OptimizerKind.ADAM.defaultLearningRate(), OptimizerKind.ADAM, 42, 0, 0, 0);
+        return read(Setting::defaultValue);
     }
+
+    /** This config with one setting changed. */
+    public <T> TrainingConfig with(Setting<T> setting, T value) {
+        return read(s -> s == setting ? value : s.get(this));
+    }
+
+    /** The same experiment on a given number of threads (0 = all cores). */
+    public TrainingConfig withThreads(int threads) { return with(Settings.THREADS, threads); }
+
+    /** The value of one setting. */
+    public <T> T get(Setting<T> setting) { return setting.get(this); }
 
     @Override public int[] layers() { return layers.clone(); }
 
@@ -35,23 +67,19 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    /** What is wrong with these settings, one plain sentence each; empty when they can be trained. */
-    public List<String> problems(int imageSize) {
-        List<String> p = new ArrayList<>();
-        if (layers.length < 2) p.add("layers: give at least an input and an output width, e.g. 784,128,784");
-        for (int w : layers) if (w < 1 || w > 100_000) { p.add("layers: every width must be between 1 and 100000"); break; }
+    /**
+     * What is wrong with these settings, each naming its setting; empty when they can be trained. Each
+     * value is checked against its description, then the widths against the images.
+     */
+    public List<Setting.Problem> problems(int imageSize) {
+        List<Setting.Problem> p = new ArrayList<>();
+        if (layers.length < 2)
+            p.add(new Setting.Problem(Settings.LAYERS, "give at least an input and an output width, e.g. 784,128,784"));
+        for (Setting<?> s : Settings.ALL) s.problem(this).ifPresent(p::add);
         if (layers.length >= 2 && layers[0] != imageSize)
-            p.add("layers: the first width must be the image size, " + imageSize);
+            p.add(new Setting.Problem(Settings.LAYERS, "the first width must be the image size, " + imageSize));
         if (layers.length >= 2 && layers[layers.length - 1] != imageSize)
-            p.add("layers: the last width must be the image size, " + imageSize);
-        if (!hidden.allowedHidden()) p.add("hidden activation: " + hidden + " cannot be used between layers");
-        if (!output.allowedOutput()) p.add("output activation: use softmax, sigmoid or linear");
-        if (epochs < 1 || epochs > 10_000) p.add("epochs: must be between 1 and 10000");
-        if (batchSize < 1 || batchSize > 60_000) p.add("batch size: must be between 1 and 60000");
-        if (!(learningRate > 0 && learningRate <= 10)) p.add("learning rate: must be greater than 0 and at most 10");
-        if (trainLimit < 0) p.add("train limit: must be 0 (all images) or a positive count");
-        if (testLimit < 0) p.add("test limit: must be 0 (all images) or a positive count");
-        if (threads < 0 || threads > 256) p.add("threads: must be between 0 (all cores) and 256");
+            p.add(new Setting.Problem(Settings.LAYERS, "the last width must be the image size, " + imageSize));
         return p;
     }
 
@@ -83,33 +111,6 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
         for (int i = 0; i < layers.length; i++) s.append(i == 0 ? "" : "-").append(layers[i]);
         return s.toString();
     }
-
-    public static int[] parseLayers(String s) {
-        String[] parts = s.trim().split("[,\\-\\s]+");
-        int[] w = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                w[i] = Integer.parseInt(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("layers: '" + parts[i] + "' is not a whole number (write e.g. 784,128,64,28,64,128,784)");
-            }
-        }
-        return w;
-    }
-
-    public TrainingConfig withLayers(int[] v) { return new TrainingConfig(v, hidden, output, loss, scale, epochs, batchSize, learningRate, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withHidden(Activation v) { return new TrainingConfig(layers, v, output, loss, scale, epochs, batchSize, learningRate, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withOutput(Activation v) { return new TrainingConfig(layers, hidden, v, loss, scale, epochs, batchSize, learningRate, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withLoss(Loss v) { return new TrainingConfig(layers, hidden, output, v, scale, epochs, batchSize, learningRate, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withScale(Scale v) { return new TrainingConfig(layers, hidden, output, loss, v, epochs, batchSize, learningRate, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withEpochs(int v) { return new TrainingConfig(layers, hidden, output, loss, scale, v, batchSize, learningRate, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withBatchSize(int v) { return new TrainingConfig(layers, hidden, output, loss, scale, epochs, v, learningRate, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withLearningRate(double v) { return new TrainingConfig(layers, hidden, output, loss, scale, epochs, batchSize, v, optimizer, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withOptimizer(OptimizerKind v) { return new TrainingConfig(layers, hidden, output, loss, scale, epochs, batchSize, learningRate, v, seed, trainLimit, testLimit, threads); }
-    public TrainingConfig withSeed(long v) { return new TrainingConfig(layers, hidden, output, loss, scale, epochs, batchSize, learningRate, optimizer, v, trainLimit, testLimit, threads); }
-    public TrainingConfig withTrainLimit(int v) { return new TrainingConfig(layers, hidden, output, loss, scale, epochs, batchSize, learningRate, optimizer, seed, v, testLimit, threads); }
-    public TrainingConfig withTestLimit(int v) { return new TrainingConfig(layers, hidden, output, loss, scale, epochs, batchSize, learningRate, optimizer, seed, trainLimit, v, threads); }
-    public TrainingConfig withThreads(int v) { return new TrainingConfig(layers, hidden, output, loss, scale, epochs, batchSize, learningRate, optimizer, seed, trainLimit, testLimit, v); }
 
     @Override public boolean equals(Object o) {
         return o instanceof TrainingConfig c && Arrays.equals(layers, c.layers) && hidden == c.hidden && output == c.output

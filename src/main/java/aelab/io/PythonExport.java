@@ -1,6 +1,9 @@
 package aelab.io;
 
+import aelab.engine.Loss;
 import aelab.engine.OptimizerKind;
+import aelab.engine.Setting;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 import java.io.IOException;
@@ -21,13 +24,11 @@ import java.util.Map;
  * The scripts are templates under {@code /aelab/io/python/} (real Python, compiled by the tests) with
  * the runs filled in as a literal list of dicts. JSON's syntax is a subset of Python's for the values
  * used here (strings, whole numbers, finite doubles, lists, objects), so the list is written as JSON.
+ * Each run holds every setting of {@link Settings#ALL} under its Python key; the optimizer's
+ * hyper-parameters and BCE's clip ε come from the engine ({@link OptimizerKind#hyperParameters},
+ * {@link Loss#EPSILON}), so the script cannot disagree with the app.
  */
 public final class PythonExport {
-    /** The engine's optimizer constants, in Keras's names (see Adam, Sgd, RmsProp; a test compares them). */
-    static final double ADAM_BETA_1 = 0.9, ADAM_BETA_2 = 0.999, ADAM_EPSILON = 1e-7;
-    static final double SGD_MOMENTUM = 0.9;
-    static final double RMSPROP_RHO = 0.9, RMSPROP_EPSILON = 1e-7;
-
     private static final String TEMPLATES = "/aelab/io/python/";
 
     public enum Framework {
@@ -74,7 +75,9 @@ public final class PythonExport {
         return template(framework.label + ".py")
                 .replace("# @HEADER@", header)
                 .replace("RUNS = []  # @RUNS@", RUNS_COMMENT + "RUNS = " + Json.write(runs).strip())
-                .replace("# @COMMON@\n", template("common.py"));
+                .replace("# @COMMON@\n", template("common.py")
+                        .replace("EPSILON = None  # @BCE_EPSILON@", "EPSILON = " + Float.toString(Loss.EPSILON)
+                                + "  # the app's Loss.EPSILON"));
     }
 
     private static final String RUNS_COMMENT = """
@@ -86,39 +89,15 @@ public final class PythonExport {
     private static Map<String, Object> run(TrainingConfig c, String label) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", label);
-        List<Object> layers = new ArrayList<>();
-        for (int w : c.layers()) layers.add((long) w);
-        m.put("layers", layers);
-        m.put("hidden", JsonObject.name(c.hidden()));
-        m.put("output", JsonObject.name(c.output()));
-        m.put("loss", JsonObject.name(c.loss()));
-        m.put("scale", JsonObject.name(c.scale()));
-        m.put("epochs", (long) c.epochs());
-        m.put("batch_size", (long) c.batchSize());
-        m.put("learning_rate", c.learningRate());
-        m.put("optimizer", optimizer(c.optimizer()));
-        m.put("seed", c.seed());
-        m.put("train_limit", (long) c.trainLimit());
-        m.put("test_limit", (long) c.testLimit());
-        m.put("threads", (long) c.threads());
+        for (Setting<?> s : Settings.ALL)
+            m.put(s.pythonKey(), s == Settings.OPTIMIZER ? optimizer(c.optimizer()) : SettingsJson.value(s, c));
         return m;
     }
 
     static Map<String, Object> optimizer(OptimizerKind kind) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("name", JsonObject.name(kind));
-        switch (kind) {
-            case ADAM -> {
-                o.put("beta_1", ADAM_BETA_1);
-                o.put("beta_2", ADAM_BETA_2);
-                o.put("epsilon", ADAM_EPSILON);
-            }
-            case SGD -> o.put("momentum", SGD_MOMENTUM);
-            case RMSPROP -> {
-                o.put("rho", RMSPROP_RHO);
-                o.put("epsilon", RMSPROP_EPSILON);
-            }
-        }
+        o.putAll(kind.hyperParameters());
         return o;
     }
 

@@ -5,6 +5,7 @@ import aelab.engine.BatchPoint;
 import aelab.engine.Checkpoint;
 import aelab.engine.EpochMetrics;
 import aelab.engine.Optimizer;
+import aelab.engine.Setting;
 import aelab.engine.TrainingConfig;
 
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ public record SavedRun(TrainingConfig config, Checkpoint checkpoint, double bceF
 
     static void checkSettings(TrainingConfig c) {
         if (c.layers().length < 2) throw new IllegalArgumentException("settings: give at least two layer widths");
-        List<String> problems = c.problems(c.inputWidth());
-        if (!problems.isEmpty()) throw new IllegalArgumentException("settings: " + String.join("; ", problems));
+        List<Setting.Problem> problems = c.problems(c.inputWidth());
+        if (!problems.isEmpty()) throw new IllegalArgumentException("settings: " + Setting.Problem.join(problems));
     }
 
     private static void checkCheckpoint(TrainingConfig c, Checkpoint cp) {

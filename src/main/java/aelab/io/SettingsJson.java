@@ -1,10 +1,8 @@
 package aelab.io;
 
-import aelab.engine.Activation;
 import aelab.engine.EpochMetrics;
-import aelab.engine.Loss;
-import aelab.engine.OptimizerKind;
-import aelab.engine.Scale;
+import aelab.engine.Setting;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 import java.util.ArrayList;
@@ -13,47 +11,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every field of a {@link TrainingConfig}, and an {@link EpochMetrics}, as JSON objects and back. Enum
- * values are written as their Java names in lower case ({@code "sigmoid"}, {@code "rmsprop"}), which
- * do not change when a label in the UI does.
+ * Every setting of a {@link TrainingConfig} ({@link Settings#ALL}, under its file key), and an
+ * {@link EpochMetrics}, as JSON objects and back. Enum values are written as their Java names in lower
+ * case ({@code "sigmoid"}, {@code "rmsprop"}), which do not change when a label in the UI does.
  */
 final class SettingsJson {
     private SettingsJson() { }
 
     static Map<String, Object> write(TrainingConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        List<Object> layers = new ArrayList<>();
-        for (int w : c.layers()) layers.add((long) w);
-        m.put("layers", layers);
-        m.put("hidden", JsonObject.name(c.hidden()));
-        m.put("output", JsonObject.name(c.output()));
-        m.put("loss", JsonObject.name(c.loss()));
-        m.put("scale", JsonObject.name(c.scale()));
-        m.put("epochs", (long) c.epochs());
-        m.put("batchSize", (long) c.batchSize());
-        m.put("learningRate", c.learningRate());
-        m.put("optimizer", JsonObject.name(c.optimizer()));
-        m.put("seed", c.seed());
-        m.put("trainLimit", (long) c.trainLimit());
-        m.put("testLimit", (long) c.testLimit());
-        m.put("threads", (long) c.threads());
+        for (Setting<?> s : Settings.ALL) m.put(s.key(), value(s, c));
         return m;
+    }
+
+    /** A setting's value as JSON: numbers, a lower-case enum name, a list of widths. */
+    static Object value(Setting<?> s, TrainingConfig c) {
+        Object v = s.get(c);
+        return switch (s.kind()) {
+            case WHOLE -> (long) (Integer) v;
+            case LONG, DECIMAL -> v;
+            case CHOICE -> JsonObject.name((Enum<?>) v);
+            case WIDTHS -> {
+                List<Object> widths = new ArrayList<>();
+                for (int w : (int[]) v) widths.add((long) w);
+                yield widths;
+            }
+        };
     }
 
     /** Reads settings and checks them with the engine's own rules ({@link TrainingConfig#problems}). */
     static TrainingConfig read(JsonObject o) throws JsonException {
-        TrainingConfig c = new TrainingConfig(o.ints("layers", 1, 100_000), o.choice("hidden", Activation.class),
-                o.choice("output", Activation.class), o.choice("loss", Loss.class), o.choice("scale", Scale.class),
-                o.integer("epochs", 1, 10_000), o.integer("batchSize", 1, 60_000), o.number("learningRate"),
-                o.choice("optimizer", OptimizerKind.class), o.longValue("seed"),
-                o.integer("trainLimit", 0, Integer.MAX_VALUE), o.integer("testLimit", 0, Integer.MAX_VALUE),
-                o.integer("threads", 0, 256));
+        TrainingConfig c = TrainingConfig.read(s -> read(o, s));
         try {
             SavedRun.checkSettings(c);
         } catch (IllegalArgumentException e) {
             throw new JsonException(o.path() + ": " + e.getMessage());
         }
         return c;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object read(JsonObject o, Setting<?> s) throws JsonException {
+        return switch (s.kind()) {
+            case WHOLE -> o.integer(s.key(), (int) s.min(), (int) s.max());
+            case LONG -> o.longValue(s.key());
+            case DECIMAL -> o.number(s.key());
+            case CHOICE -> o.choice(s.key(), (Class) s.type());
+            case WIDTHS -> o.ints(s.key(), (int) s.min(), (int) s.max());
+        };
     }
 
     static Map<String, Object> write(EpochMetrics e) {

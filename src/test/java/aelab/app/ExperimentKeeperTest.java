@@ -1,5 +1,6 @@
 package aelab.app;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -248,7 +249,7 @@ class ExperimentKeeperTest {
 
     @Test
     void runsOfAnotherDatasetOpenWithTheirCurvesButNeitherReconstructNorGoOn() throws Exception {
-        SavedRun stopped = stoppedAfter(TrainingConfig.defaults().withTrainLimit(300).withTestLimit(100), 2);
+        SavedRun stopped = stoppedAfter(TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 300).with(Settings.TEST_LIMIT, 100), 2);
         Path file = dir.resolve("fashion.aelab");
         ExperimentFile.write(file, new Experiment("fashion-mnist", List.of(stopped)));
         LabSession s = session(BackgroundExecutor.direct());

@@ -1,5 +1,6 @@
 package aelab.app;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -177,7 +178,7 @@ class LabSessionTest {
         session.reset();
         assertEquals(State.IDLE, session.state());
         assertTrue(session.history().runs().isEmpty());
-        assertEquals(TrainingConfig.defaults().withTrainLimit(300).withTestLimit(100), session.form().config());
+        assertEquals(TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 300).with(Settings.TEST_LIMIT, 100), session.form().config());
     }
 
     @Test

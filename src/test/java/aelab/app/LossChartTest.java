@@ -1,5 +1,6 @@
 package aelab.app;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class LossChartTest {
     /** The same for several runs side by side. */
     private static RunHistory history(int epochs, int batchesPerEpoch, int runs) {
         RunHistory h = new RunHistory();
-        TrainingConfig c = TrainingConfig.defaults().withEpochs(epochs);
+        TrainingConfig c = TrainingConfig.defaults().with(Settings.EPOCHS, epochs);
         for (Run run : h.addGroup(java.util.Collections.nCopies(runs, c))) fill(run, epochs, batchesPerEpoch);
         return h;
     }

@@ -17,8 +17,8 @@ class EvaluatorTest {
 
     @Test
     void evaluatingTheTrainedModelRepeatsTheLastEpochsFiguresExactly() {
-        TrainingConfig c = TrainingConfig.defaults().withTrainLimit(500).withTestLimit(200).withEpochs(1)
-                .withBatchSize(50).withThreads(2);
+        TrainingConfig c = TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 500).with(Settings.TEST_LIMIT, 200).with(Settings.EPOCHS, 1)
+                .with(Settings.BATCH_SIZE, 50).withThreads(2);
         TrainerTest.Recorder r = new TrainerTest.Recorder();
         Trainer t = new Trainer(c, mnist, r);
         t.run();
@@ -33,7 +33,7 @@ class EvaluatorTest {
 
     @Test
     void aModelForAnotherImageSizeIsRefused() {
-        TrainingConfig c = TrainingConfig.defaults().withLayers(new int[]{16, 4, 16}).withTestLimit(10);
+        TrainingConfig c = TrainingConfig.defaults().with(Settings.LAYERS, new int[]{16, 4, 16}).with(Settings.TEST_LIMIT, 10);
         var e = assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(Autoencoder.of(c), c, mnist));
         assertTrue(e.getMessage().contains("reads 16 pixels"), e.getMessage());
     }

@@ -20,7 +20,7 @@ class SideBySideTest {
     @Test
     void eachRunSideBySideMatchesItsSoloRunExactly() {
         TrainingConfig sigmoid = TrainerTest.small().withThreads(2);
-        TrainingConfig softmax = sigmoid.withOutput(Activation.SOFTMAX);
+        TrainingConfig softmax = sigmoid.with(Settings.OUTPUT, Activation.SOFTMAX);
         TrainerTest.Recorder soloA = new TrainerTest.Recorder(), soloB = new TrainerTest.Recorder();
         new Trainer(sigmoid, mnist, soloA).run();
         new Trainer(softmax, mnist, soloB).run();
@@ -40,7 +40,7 @@ class SideBySideTest {
     @Test
     void runsWithTheSameWidthsStartFromTheSameWeights() {
         Autoencoder a = Autoencoder.of(TrainingConfig.defaults());
-        Autoencoder b = Autoencoder.of(TrainingConfig.defaults().withOutput(Activation.SOFTMAX).withLoss(Loss.MSE));
+        Autoencoder b = Autoencoder.of(TrainingConfig.defaults().with(Settings.OUTPUT, Activation.SOFTMAX).with(Settings.LOSS, Loss.MSE));
         for (int k = 0; k < a.params().length; k++) assertArrayEquals(a.params()[k], b.params()[k]);
     }
 
@@ -55,7 +55,7 @@ class SideBySideTest {
             }
         };
         TrainingConfig c = TrainerTest.small();
-        group[0] = new SideBySide(List.of(new Trainer(c, mnist, a), new Trainer(c.withLoss(Loss.MSE), mnist, b)));
+        group[0] = new SideBySide(List.of(new Trainer(c, mnist, a), new Trainer(c.with(Settings.LOSS, Loss.MSE), mnist, b)));
         List<RunOutcome> o = group[0].run();
         assertEquals(RunOutcome.Status.STOPPED, o.get(0).status());
         assertEquals(RunOutcome.Status.STOPPED, o.get(1).status());

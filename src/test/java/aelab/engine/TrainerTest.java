@@ -20,7 +20,7 @@ class TrainerTest {
     }
 
     static TrainingConfig small() {
-        return TrainingConfig.defaults().withTrainLimit(1000).withTestLimit(300).withEpochs(2).withBatchSize(50);
+        return TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 1000).with(Settings.TEST_LIMIT, 300).with(Settings.EPOCHS, 2).with(Settings.BATCH_SIZE, 50);
     }
 
     /** Collects everything a run sends. */
@@ -48,7 +48,7 @@ class TrainerTest {
     void itLearns() {
         // 400 steps of batch 50 on 2,000 images: the batch loss must fall by at least 40 %
         Recorder r = new Recorder();
-        RunOutcome o = new Trainer(small().withTrainLimit(2000).withEpochs(10), mnist, r).run();
+        RunOutcome o = new Trainer(small().with(Settings.TRAIN_LIMIT, 2000).with(Settings.EPOCHS, 10), mnist, r).run();
         assertEquals(RunOutcome.Status.FINISHED, o.status(), o.message());
         assertEquals(400, r.batches.size());
         double first = r.meanLoss(0, 10), last = r.meanLoss(390, 400);
@@ -66,7 +66,7 @@ class TrainerTest {
         for (int i = 0; i < a.batches.size(); i++) assertEquals(a.batches.get(i).loss(), b.batches.get(i).loss(), 0.0);
         assertEquals(a.epochs.get(1).testBce(), b.epochs.get(1).testBce(), 0.0);
         Recorder c = new Recorder();
-        new Trainer(small().withThreads(2).withSeed(7), mnist, c).run();
+        new Trainer(small().withThreads(2).with(Settings.SEED, 7L), mnist, c).run();
         assertNotEquals(a.batches.get(5).loss(), c.batches.get(5).loss());
     }
 
@@ -115,15 +115,15 @@ class TrainerTest {
                 if (p.step() == 3) assertTrue(resumedAt[0] != 0 && System.nanoTime() >= resumedAt[0], "batch 3 ran while paused");
             }
         };
-        t[0] = new Trainer(small().withEpochs(1), mnist, r);
+        t[0] = new Trainer(small().with(Settings.EPOCHS, 1), mnist, r);
         assertEquals(RunOutcome.Status.FINISHED, t[0].run().status());
         assertEquals(20, r.batches.size());
     }
 
     @Test
     void divergenceStopsAndRestoresLastGoodWeights() {
-        TrainingConfig wild = small().withOutput(Activation.LINEAR).withLoss(Loss.MSE).withScale(Scale.RAW)
-                .withOptimizer(OptimizerKind.SGD).withLearningRate(5);
+        TrainingConfig wild = small().with(Settings.OUTPUT, Activation.LINEAR).with(Settings.LOSS, Loss.MSE).with(Settings.SCALE, Scale.RAW)
+                .with(Settings.OPTIMIZER, OptimizerKind.SGD).with(Settings.LEARNING_RATE, 5.0);
         Recorder r = new Recorder();
         Trainer t = new Trainer(wild, mnist, r);
         RunOutcome o = t.run();
@@ -136,7 +136,7 @@ class TrainerTest {
     @Test
     void softmaxOutputsSumToOneOnTheTestSet() {
         Recorder r = new Recorder();
-        new Trainer(small().withEpochs(1).withOutput(Activation.SOFTMAX), mnist, r).run();
+        new Trainer(small().with(Settings.EPOCHS, 1).with(Settings.OUTPUT, Activation.SOFTMAX), mnist, r).run();
         assertEquals(1.0, r.epochs.get(0).outputSum(), 1e-4);
         assertTrue(r.info.warnings().stream().anyMatch(w -> w.contains("sum to 1")));
     }
@@ -144,14 +144,14 @@ class TrainerTest {
     @Test
     void rawTargetsWithBceAreFlagged() {
         Recorder r = new Recorder();
-        new Trainer(small().withEpochs(1).withScale(Scale.RAW).withOutput(Activation.SOFTMAX), mnist, r).run();
+        new Trainer(small().with(Settings.EPOCHS, 1).with(Settings.SCALE, Scale.RAW).with(Settings.OUTPUT, Activation.SOFTMAX), mnist, r).run();
         assertTrue(r.info.warnings().stream().anyMatch(w -> w.contains("targets outside [0,1]")));
     }
 
     @Test
     void previewsCarryReconstructionsOfTheChosenDigits() {
         Recorder r = new Recorder();
-        Trainer t = new Trainer(small().withEpochs(1), mnist, r);
+        Trainer t = new Trainer(small().with(Settings.EPOCHS, 1), mnist, r);
         t.setPreview(new int[]{0, 1, 2}, 0);
         t.run();
         assertFalse(r.previews.isEmpty());
@@ -165,7 +165,7 @@ class TrainerTest {
     @Test
     void invalidSettingsFailWithTheReason() {
         Recorder r = new Recorder();
-        RunOutcome o = new Trainer(small().withLayers(new int[]{784, 10, 700}), mnist, r).run();
+        RunOutcome o = new Trainer(small().with(Settings.LAYERS, new int[]{784, 10, 700}), mnist, r).run();
         assertEquals(RunOutcome.Status.FAILED, o.status());
         assertTrue(o.message().contains("last width must be the image size"), o.message());
     }
@@ -173,14 +173,14 @@ class TrainerTest {
     @Test
     void moreThreadsThanRowsStillTrains() {
         Recorder r = new Recorder();
-        RunOutcome o = new Trainer(small().withTrainLimit(30).withBatchSize(1).withEpochs(1).withThreads(4), mnist, r).run();
+        RunOutcome o = new Trainer(small().with(Settings.TRAIN_LIMIT, 30).with(Settings.BATCH_SIZE, 1).with(Settings.EPOCHS, 1).withThreads(4), mnist, r).run();
         assertEquals(RunOutcome.Status.FINISHED, o.status(), o.message());
         assertEquals(30, r.batches.size());
     }
 
     @Test
     void continuingFromACheckpointGivesTheSameCurveAsNeverStopping() {
-        TrainingConfig c = small().withEpochs(2).withThreads(2);
+        TrainingConfig c = small().with(Settings.EPOCHS, 2).withThreads(2);
         Recorder whole = new Recorder();
         new Trainer(c, mnist, whole).run();
 
@@ -241,7 +241,7 @@ class TrainerTest {
 
     @Test
     void previewsAndInsightsDoNotChangeTheNumbers() {
-        TrainingConfig c = small().withThreads(1).withBatchSize(20).withTrainLimit(300).withEpochs(2);
+        TrainingConfig c = small().withThreads(1).with(Settings.BATCH_SIZE, 20).with(Settings.TRAIN_LIMIT, 300).with(Settings.EPOCHS, 2);
         Recorder plain = new Recorder(), watched = new Recorder();
         new Trainer(c, mnist, plain).run();
         Trainer t = new Trainer(c, mnist, watched);

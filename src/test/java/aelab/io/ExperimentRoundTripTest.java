@@ -12,6 +12,7 @@ import aelab.engine.OptimizerKind;
 import aelab.engine.RunInfo;
 import aelab.engine.RunOutcome;
 import aelab.engine.Scale;
+import aelab.engine.Settings;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
 import aelab.engine.TrainingListener;
@@ -39,7 +40,7 @@ class ExperimentRoundTripTest {
 
     /** 500 images in batches of 50: 10 steps an epoch. */
     static TrainingConfig small() {
-        return TrainingConfig.defaults().withTrainLimit(500).withTestLimit(200).withEpochs(2).withBatchSize(50)
+        return TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 500).with(Settings.TEST_LIMIT, 200).with(Settings.EPOCHS, 2).with(Settings.BATCH_SIZE, 50)
                 .withThreads(2);
     }
 
@@ -65,7 +66,7 @@ class ExperimentRoundTripTest {
 
     @Test
     void aReopenedModelGivesTheSameTestLossesToTheLastDigit() throws Exception {
-        TrainingConfig c = small().withEpochs(1).withOptimizer(OptimizerKind.RMSPROP);
+        TrainingConfig c = small().with(Settings.EPOCHS, 1).with(Settings.OPTIMIZER, OptimizerKind.RMSPROP);
         Recorder r = new Recorder();
         Trainer t = new Trainer(c, mnist, r);
         assertEquals(RunOutcome.Status.FINISHED, t.run().status());
@@ -120,8 +121,8 @@ class ExperimentRoundTripTest {
 
     @Test
     void aDivergedRunIsSavedAtItsLastGoodState() throws Exception {
-        TrainingConfig wild = small().withOutput(Activation.LINEAR).withLoss(Loss.MSE).withScale(Scale.RAW)
-                .withOptimizer(OptimizerKind.SGD).withLearningRate(5);
+        TrainingConfig wild = small().with(Settings.OUTPUT, Activation.LINEAR).with(Settings.LOSS, Loss.MSE).with(Settings.SCALE, Scale.RAW)
+                .with(Settings.OPTIMIZER, OptimizerKind.SGD).with(Settings.LEARNING_RATE, 5.0);
         Recorder r = new Recorder();
         Trainer t = new Trainer(wild, mnist, r);
         assertEquals(RunOutcome.Status.DIVERGED, t.run().status());

@@ -6,6 +6,7 @@ import aelab.engine.EpochMetrics;
 import aelab.engine.Loss;
 import aelab.engine.OptimizerKind;
 import aelab.engine.Scale;
+import aelab.engine.Settings;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
 import aelab.engine.TrainingListener;
@@ -42,8 +43,8 @@ class PythonExportTest {
     @ParameterizedTest
     @EnumSource(Framework.class)
     void theScriptCarriesEverySetting(Framework f) {
-        String s = script(f, ODD, TrainingConfig.defaults().withOptimizer(OptimizerKind.RMSPROP),
-                TrainingConfig.defaults().withLearningRate(2.5e-4));
+        String s = script(f, ODD, TrainingConfig.defaults().with(Settings.OPTIMIZER, OptimizerKind.RMSPROP),
+                TrainingConfig.defaults().with(Settings.LEARNING_RATE, 2.5e-4));
         for (String want : List.of("\"label\": \"linear + mse, raw 0–255\"", "\"layers\": [784, 100, 30, 100, 784]",
                 "\"hidden\": \"tanh\"", "\"output\": \"linear\"", "\"loss\": \"mse\"", "\"scale\": \"raw\"",
                 "\"epochs\": 7", "\"batch_size\": 33", "\"learning_rate\": 0.0123",
@@ -54,18 +55,21 @@ class PythonExportTest {
                 "\"learning_rate\": 2.5E-4", "\"output\": \"sigmoid\"", "\"loss\": \"bce\"", "\"scale\": \"unit\"",
                 "\"hidden\": \"relu\"", "\"seed\": 42", "trained on MNIST (bundled)"))
             assertTrue(s.contains(want), () -> f + " script lacks " + want);
-        assertFalse(s.contains("@RUNS@") || s.contains("@COMMON@") || s.contains("@HEADER@"), "every marker is filled");
+        assertFalse(s.contains("@RUNS@") || s.contains("@COMMON@") || s.contains("@HEADER@") || s.contains("@BCE_EPSILON@"),
+                "every marker is filled");
+        assertTrue(s.contains("EPSILON = " + Loss.EPSILON + "  #"), "BCE's clip comes from the engine");
     }
 
     @Test
     void theOptimizerConstantsAreTheEngines() {
-        // Adam, Sgd and RmsProp print their hyper-parameters as floats
-        assertTrue(OptimizerKind.ADAM.create(new int[]{1}, 0.001).toString().contains(
-                "beta1=" + (float) PythonExport.ADAM_BETA_1 + ", beta2=" + (float) PythonExport.ADAM_BETA_2
-                        + ", epsilon=" + (float) PythonExport.ADAM_EPSILON));
-        assertTrue(OptimizerKind.SGD.create(new int[]{1}, 0.01).toString().contains("momentum=" + (float) PythonExport.SGD_MOMENTUM));
-        assertTrue(OptimizerKind.RMSPROP.create(new int[]{1}, 0.001).toString().contains(
-                "rho=" + (float) PythonExport.RMSPROP_RHO + ", epsilon=" + (float) PythonExport.RMSPROP_EPSILON));
+        // Adam, Sgd and RmsProp print their hyper-parameters as floats, named as Keras names them without "_"
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            String engine = kind.create(new int[]{1}, 0.001).toString();
+            assertFalse(kind.hyperParameters().isEmpty(), kind::toString);
+            kind.hyperParameters().forEach((name, v) -> assertTrue(
+                    engine.contains(name.replace("_", "") + "=" + v.floatValue()), () -> engine + " lacks " + name + "=" + v));
+            assertEquals(kind.hyperParameters().size(), engine.split("=").length - 2, () -> engine + ": one entry per parameter besides lr");
+        }
     }
 
     @Test
@@ -97,10 +101,10 @@ class PythonExportTest {
     void theScriptTrainsLikeTheApp(Framework f) throws Exception {
         String python = Python.thatCan("import numpy, " + (f == Framework.KERAS ? "keras" : "torch")).orElse(null);
         assumeTrue(python != null, "no Python 3 with " + f.title() + " and numpy here");
-        TrainingConfig small = TrainingConfig.defaults().withTrainLimit(500).withTestLimit(200).withEpochs(2).withBatchSize(50);
-        TrainingConfig[] runs = {small, small.withOutput(Activation.SOFTMAX).withScale(Scale.RAW).withOptimizer(OptimizerKind.RMSPROP),
-                small.withOutput(Activation.LINEAR).withLoss(Loss.MSE).withOptimizer(OptimizerKind.SGD).withLearningRate(0.01),
-                small.withLoss(Loss.MAE).withHidden(Activation.TANH).withSeed(-7)};
+        TrainingConfig small = TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 500).with(Settings.TEST_LIMIT, 200).with(Settings.EPOCHS, 2).with(Settings.BATCH_SIZE, 50);
+        TrainingConfig[] runs = {small, small.with(Settings.OUTPUT, Activation.SOFTMAX).with(Settings.SCALE, Scale.RAW).with(Settings.OPTIMIZER, OptimizerKind.RMSPROP),
+                small.with(Settings.OUTPUT, Activation.LINEAR).with(Settings.LOSS, Loss.MSE).with(Settings.OPTIMIZER, OptimizerKind.SGD).with(Settings.LEARNING_RATE, 0.01),
+                small.with(Settings.LOSS, Loss.MAE).with(Settings.HIDDEN, Activation.TANH).with(Settings.SEED, -7L)};
         Path py = Files.writeString(dir.resolve("run.py"), script(f, runs));
         Python.Result r = Python.run(List.of(python, py.toString(), Path.of("assets/mnist").toAbsolutePath().toString()), 600);
         assertEquals(0, r.exit(), r.output());

@@ -1,9 +1,7 @@
 package aelab.app.model;
 
-import aelab.engine.Activation;
-import aelab.engine.Loss;
-import aelab.engine.OptimizerKind;
-import aelab.engine.Scale;
+import aelab.engine.Setting;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 import aelab.io.AtomicFiles;
 
@@ -137,36 +135,28 @@ public final class AppPreferences {
 
     private static String key(Folder f) { return f.name().toLowerCase(Locale.ROOT); }
 
-    // The settings a user edits; limits and threads belong to the window, not to what is remembered.
+    // The settings a user edits (Setting.remembered); limits and threads belong to the window. The stored
+    // form predates the descriptions and stays: choices by Java name (SIGMOID), widths as 784-128-784.
     private static void writeSettings(Properties p, TrainingConfig c) {
-        p.setProperty("settings.layers", c.layerString());
-        p.setProperty("settings.hidden", c.hidden().name());
-        p.setProperty("settings.output", c.output().name());
-        p.setProperty("settings.loss", c.loss().name());
-        p.setProperty("settings.scale", c.scale().name());
-        p.setProperty("settings.epochs", Integer.toString(c.epochs()));
-        p.setProperty("settings.batchSize", Integer.toString(c.batchSize()));
-        p.setProperty("settings.learningRate", Double.toString(c.learningRate()));
-        p.setProperty("settings.optimizer", c.optimizer().name());
-        p.setProperty("settings.seed", Long.toString(c.seed()));
+        for (Setting<?> s : Settings.ALL) if (s.remembered()) p.setProperty(key(s), text(s, c));
     }
+
+    private static <T> String text(Setting<T> s, TrainingConfig c) {
+        T v = s.get(c);
+        if (v instanceof Enum<?> e) return e.name();
+        return s.kind() == Setting.Kind.WIDTHS ? s.format(v).replace(',', '-') : s.format(v);
+    }
+
+    private static String key(Setting<?> s) { return "settings." + s.key(); }
 
     /** All the settings or none: a half-remembered experiment would mix two. */
     private static TrainingConfig readSettings(Properties p) {
-        if (p.getProperty("settings.layers") == null) return null;
+        if (p.getProperty(key(Settings.LAYERS)) == null) return null;
         try {
             TrainingConfig d = TrainingConfig.defaults();
-            TrainingConfig c = new TrainingConfig(TrainingConfig.parseLayers(p.getProperty("settings.layers", "")),
-                    Activation.valueOf(p.getProperty("settings.hidden", "")),
-                    Activation.valueOf(p.getProperty("settings.output", "")),
-                    Loss.valueOf(p.getProperty("settings.loss", "")), Scale.valueOf(p.getProperty("settings.scale", "")),
-                    Integer.parseInt(p.getProperty("settings.epochs", "").trim()),
-                    Integer.parseInt(p.getProperty("settings.batchSize", "").trim()),
-                    Double.parseDouble(p.getProperty("settings.learningRate", "").trim()),
-                    OptimizerKind.valueOf(p.getProperty("settings.optimizer", "")),
-                    Long.parseLong(p.getProperty("settings.seed", "").trim()), d.trainLimit(), d.testLimit(), d.threads());
+            TrainingConfig c = TrainingConfig.read(s -> s.remembered() ? s.parse(p.getProperty(key(s), "")) : s.defaultValue());
             return c.problems(c.inputWidth()).isEmpty() && c.inputWidth() == d.inputWidth() ? c : null;
-        } catch (IllegalArgumentException | NullPointerException e) {   // NumberFormatException included
+        } catch (IllegalArgumentException e) {   // NumberFormatException included
             return null;
         }
     }

@@ -3,6 +3,7 @@ package aelab.app.model;
 import aelab.engine.Activation;
 import aelab.engine.Loss;
 import aelab.engine.Scale;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class CompareForm {
         }
 
         TrainingConfig apply(TrainingConfig base) {
-            return base.withOutput(output.get()).withLoss(loss.get()).withScale(scale.get());
+            return base.with(Settings.OUTPUT, output.get()).with(Settings.LOSS, loss.get()).with(Settings.SCALE, scale.get());
         }
 
         public BooleanProperty onProperty() { return on; }

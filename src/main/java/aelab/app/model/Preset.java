@@ -3,6 +3,7 @@ package aelab.app.model;
 import aelab.engine.Activation;
 import aelab.engine.Loss;
 import aelab.engine.Scale;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 /**
@@ -32,12 +33,12 @@ public enum Preset {
     }
 
     public TrainingConfig config() {
-        return TrainingConfig.defaults().withOutput(output).withLoss(loss).withScale(scale);
+        return TrainingConfig.defaults().with(Settings.OUTPUT, output).with(Settings.LOSS, loss).with(Settings.SCALE, scale);
     }
 
     /** Whether a configuration is this preset, ignoring the image limits (which the window sets itself). */
     public boolean matches(TrainingConfig c) {
-        return c != null && config().withTrainLimit(c.trainLimit()).withTestLimit(c.testLimit())
+        return c != null && config().with(Settings.TRAIN_LIMIT, c.trainLimit()).with(Settings.TEST_LIMIT, c.testLimit())
                 .withThreads(c.threads()).equals(c);
     }
 

@@ -1,12 +1,13 @@
 package aelab.app.model;
 
+import aelab.engine.Setting;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The runs on the charts, oldest first. The newest run (or the newest side-by-side group) is drawn
@@ -81,24 +82,19 @@ public final class RunHistory {
         return "#" + run.id() + " " + settingsLabel(run, runs);
     }
 
-    /** "softmax + bce, raw 0–255", with "· lr 0.01" and the like when another of the given runs differs there. */
+    /**
+     * "softmax + bce, raw 0–255", with "· lr 0.01" and the like for each setting with a phrase
+     * ({@link Setting#phrase}) whose value differs among the given runs.
+     */
     public static String settingsLabel(Run run, List<Run> among) {
         StringBuilder s = new StringBuilder(run.config().label());
-        appendIfVaries(s, run, among, c -> c.optimizer().toString(), v -> v);
-        appendIfVaries(s, run, among, c -> Format.plain(c.learningRate()), v -> "lr " + v);
-        appendIfVaries(s, run, among, c -> Integer.toString(c.batchSize()), v -> "batch " + v);
-        appendIfVaries(s, run, among, c -> Integer.toString(c.epochs()), v -> v + " epochs");
-        appendIfVaries(s, run, among, TrainingConfig::layerString, v -> "layers " + v);
-        appendIfVaries(s, run, among, c -> c.hidden().toString(), v -> v + " hidden");
-        appendIfVaries(s, run, among, c -> Long.toString(c.seed()), v -> "seed " + v);
+        for (Setting<?> setting : Settings.ALL) {
+            if (setting.phrase() == null) continue;
+            String mine = setting.text(run.config());
+            boolean varies = among.stream().map(r -> setting.text(r.config())).anyMatch(v -> !v.equals(mine));
+            if (varies) s.append(" · ").append(String.format(setting.phrase(), mine));
+        }
         return s.toString();
-    }
-
-    private static void appendIfVaries(StringBuilder s, Run run, List<Run> among,
-                                       Function<TrainingConfig, String> setting, Function<String, String> phrase) {
-        String mine = setting.apply(run.config());
-        boolean varies = among.stream().map(r -> setting.apply(r.config())).anyMatch(v -> !v.equals(mine));
-        if (varies) s.append(" · ").append(phrase.apply(mine));
     }
 
     @Override public String toString() {

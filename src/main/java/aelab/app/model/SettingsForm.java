@@ -4,6 +4,8 @@ import aelab.engine.Activation;
 import aelab.engine.Loss;
 import aelab.engine.OptimizerKind;
 import aelab.engine.Scale;
+import aelab.engine.Setting;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,21 +24,30 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The experiment as the user edits it: choices as values, numbers as the text typed. Every change
- * re-parses and re-checks everything, putting each problem next to the field that causes it; the
- * config is null while any problem remains. The checks are TrainingConfig.problems(), so the window
- * and the command line refuse the same things with the same words.
+ * re-parses and re-checks everything, putting each problem next to the field of the setting it
+ * names; the config is null while any problem remains. Parsing is the settings' own
+ * ({@link Setting#parse}) and the checks are TrainingConfig.problems(), so the window and the command
+ * line refuse the same things with the same words.
  */
 public final class SettingsForm {
 
-    /** The typed fields; the label is also the prefix of TrainingConfig's problem sentences. */
+    /** The typed fields, each the text of one setting. */
     public enum Field {
-        EPOCHS("epochs"), BATCH_SIZE("batch size"), LEARNING_RATE("learning rate"), LAYERS("layers"), SEED("seed");
+        EPOCHS(Settings.EPOCHS), BATCH_SIZE(Settings.BATCH_SIZE), LEARNING_RATE(Settings.LEARNING_RATE),
+        LAYERS(Settings.LAYERS), SEED(Settings.SEED);
 
-        final String label;
+        private final Setting<?> setting;
 
-        Field(String label) { this.label = label; }
+        Field(Setting<?> setting) { this.setting = setting; }
 
-        public String label() { return label; }
+        public Setting<?> setting() { return setting; }
+
+        public String label() { return setting.name(); }
+
+        static Field of(Setting<?> s) {
+            for (Field f : values()) if (f.setting == s) return f;
+            return null;
+        }
     }
 
     private final int imageSize;
@@ -51,7 +60,7 @@ public final class SettingsForm {
     private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyStringWrapper otherError = new ReadOnlyStringWrapper(this, "otherError", "");
-    private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>(this, "config");
     private final BooleanBinding valid = Bindings.isNotNull(config);
     private Activation hidden;
     private boolean loading;
@@ -63,8 +72,8 @@ public final class SettingsForm {
         this.trainLimit = trainLimit;
         this.testLimit = testLimit;
         for (Field f : Field.values()) {
-            text.put(f, new SimpleStringProperty(this, f.label, ""));
-            errors.put(f, new ReadOnlyStringWrapper(this, f.label + " error", ""));
+            text.put(f, new SimpleStringProperty(this, f.label(), ""));
+            errors.put(f, new ReadOnlyStringWrapper(this, f.label() + " error", ""));
         }
         load(initial);
         text.values().forEach(p -> p.addListener((o, a, b) -> revalidate()));
@@ -98,11 +107,7 @@ public final class SettingsForm {
             loss.set(c.loss());
             scale.set(c.scale());
             optimizer.set(c.optimizer());
-            text.get(Field.EPOCHS).set(Integer.toString(c.epochs()));
-            text.get(Field.BATCH_SIZE).set(Integer.toString(c.batchSize()));
-            text.get(Field.LEARNING_RATE).set(Format.plain(c.learningRate()));
-            text.get(Field.LAYERS).set(String.join(",", c.layerString().split("-")));
-            text.get(Field.SEED).set(Long.toString(c.seed()));
+            for (Field f : Field.values()) text.get(f).set(f.setting.text(c));
         } finally {
             loading = false;
         }
@@ -124,70 +129,37 @@ public final class SettingsForm {
     private void revalidate() {
         if (loading) return;
         Map<Field, String> found = new EnumMap<>(Field.class);
-        TrainingConfig d = TrainingConfig.defaults();
-        int epochs = parseInt(Field.EPOCHS, d.epochs(), found);
-        int batch = parseInt(Field.BATCH_SIZE, d.batchSize(), found);
-        double lr = parseDouble(Field.LEARNING_RATE, d.learningRate(), found);
-        long seed = parseLong(Field.SEED, d.seed(), found);
-        int[] layers = d.layers();
-        try {
-            layers = TrainingConfig.parseLayers(text(Field.LAYERS).get());
-        } catch (IllegalArgumentException e) {
-            found.put(Field.LAYERS, withoutPrefix(e.getMessage(), Field.LAYERS));
-        }
-        TrainingConfig c = new TrainingConfig(layers, hidden, output.get(), loss.get(), scale.get(), epochs, batch, lr,
-                optimizer.get(), seed, trainLimit, testLimit, 0);
+        TrainingConfig c = TrainingConfig.read(s -> valueOf(s, found));
         List<String> other = new ArrayList<>();
-        for (String problem : c.problems(imageSize)) {
-            Field f = fieldOf(problem);
-            if (f == null) other.add(problem);
-            else found.putIfAbsent(f, withoutPrefix(problem, f));
+        for (Setting.Problem problem : c.problems(imageSize)) {
+            Field f = Field.of(problem.setting());
+            if (f == null) other.add(problem.toString());
+            else found.putIfAbsent(f, problem.message());
         }
         for (Field f : Field.values()) errors.get(f).set(found.getOrDefault(f, ""));
         otherError.set(String.join("; ", other));
         config.set(found.isEmpty() && other.isEmpty() ? c : null);
     }
 
-    private int parseInt(Field f, int fallback, Map<Field, String> found) {
-        String s = text(f).get().trim();
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            found.put(f, s.isEmpty() ? "type a whole number" : "'" + s + "' is not a whole number");
-            return fallback;
+    /** A setting's value as the form holds it; a typed text that does not parse reports why and counts as the default. */
+    private Object valueOf(Setting<?> s, Map<Field, String> found) {
+        Field f = Field.of(s);
+        if (f != null) {
+            try {
+                return s.parse(text(f).get());
+            } catch (IllegalArgumentException e) {
+                found.put(f, e.getMessage());
+                return s.defaultValue();
+            }
         }
-    }
-
-    private long parseLong(Field f, long fallback, Map<Field, String> found) {
-        String s = text(f).get().trim();
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            found.put(f, s.isEmpty() ? "type a whole number" : "'" + s + "' is not a whole number");
-            return fallback;
-        }
-    }
-
-    private double parseDouble(Field f, double fallback, Map<Field, String> found) {
-        String s = text(f).get().trim();
-        try {
-            double v = Double.parseDouble(s);
-            if (Double.isFinite(v)) return v;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        found.put(f, s.isEmpty() ? "type a number, e.g. 0.001" : "'" + s + "' is not a number (write e.g. 0.001)");
-        return fallback;
-    }
-
-    private static Field fieldOf(String problem) {
-        for (Field f : Field.values()) if (problem.startsWith(f.label + ":")) return f;
-        return null;
-    }
-
-    private static String withoutPrefix(String message, Field f) {
-        String p = f.label + ":";
-        return message.startsWith(p) ? message.substring(p.length()).trim() : message;
+        if (s == Settings.OUTPUT) return output.get();
+        if (s == Settings.LOSS) return loss.get();
+        if (s == Settings.SCALE) return scale.get();
+        if (s == Settings.OPTIMIZER) return optimizer.get();
+        if (s == Settings.HIDDEN) return hidden;
+        if (s == Settings.TRAIN_LIMIT) return trainLimit;
+        if (s == Settings.TEST_LIMIT) return testLimit;
+        return s.defaultValue();   // threads: the session decides
     }
 
     public ObjectProperty<Activation> outputProperty() { return output; }
@@ -207,8 +179,6 @@ public final class SettingsForm {
     public ReadOnlyStringProperty otherError() { return otherError.getReadOnlyProperty(); }
 
     /** The experiment to run, or null while a field has a problem. */
-    public ReadOnlyObjectProperty<TrainingConfig> configProperty() { return config.getReadOnlyProperty(); }
-
     public TrainingConfig config() { return config.get(); }
 
     public BooleanBinding valid() { return valid; }

@@ -1,6 +1,7 @@
 # ---- MNIST from IDX files, and the app's figures (shared by the Keras and PyTorch exports) ----
 
-EPSILON = 1e-7  # Keras's backend epsilon: BCE clips predictions to [EPSILON, 1 - EPSILON]
+# Keras's backend epsilon: BCE clips predictions to [EPSILON, 1 - EPSILON] (filled in from the app)
+EPSILON = None  # @BCE_EPSILON@
 
 
 def read_idx_images(folder, stem):
@@ -35,15 +36,20 @@ def output_divisor(run):
     return 255.0 if run["scale"] == "raw" and run["output"] == "linear" else 1.0
 
 
+def clipped_bce(p, y, log, clip):
+    """Per-element BCE with Keras's clipping, for NumPy (np.log, np.clip) or torch (torch.log, torch.clamp):
+      -[y log q + (1 - y) log(1 - q)],  q = p clipped to [EPSILON, 1 - EPSILON]"""
+    q = clip(p, EPSILON, 1 - EPSILON)
+    return -(y * log(q) + (1 - y) * log(1 - q))
+
+
 def figures_01(outputs, pixels, divisor):
     """BCE and MSE on the [0,1] pixel scale whatever loss is trained, and the mean over images of the sum
     of the outputs -- the app's test_bce, test_mse and output_sum:
-      q = output / divisor,  y = pixel / 255,  bce = -mean[y log q' + (1 - y) log(1 - q')],
-      q' = q clipped to [EPSILON, 1 - EPSILON],  mse = mean (q - y)^2"""
+      q = output / divisor,  y = pixel / 255,  bce = mean clipped_bce(q, y),  mse = mean (q - y)^2"""
     q = outputs.astype(np.float64) / divisor
     y = pixels.astype(np.float64) / 255.0
-    qc = np.clip(q, EPSILON, 1 - EPSILON)
-    bce = -np.mean(y * np.log(qc) + (1 - y) * np.log(1 - qc))
+    bce = np.mean(clipped_bce(q, y, np.log, np.clip))
     mse = np.mean((q - y) ** 2)
     return bce, mse, outputs.astype(np.float64).sum(axis=1).mean()
 

@@ -57,8 +57,7 @@ def loss_of(run, z, p, y):
     if run["loss"] == "bce" and run["output"] == "sigmoid":
         return F.binary_cross_entropy_with_logits(z, y)
     if run["loss"] == "bce":
-        q = p.clamp(EPSILON, 1 - EPSILON)
-        return -(y * torch.log(q) + (1 - y) * torch.log(1 - q)).mean()
+        return clipped_bce(p, y, torch.log, torch.clamp).mean()
     if run["loss"] == "mse":
         return ((p - y) ** 2).mean()
     return (p - y).abs().mean()

@@ -10,7 +10,10 @@ import aelab.engine.Activation;
 import aelab.engine.Loss;
 import aelab.engine.OptimizerKind;
 import aelab.engine.Scale;
+import aelab.engine.Setting;
+import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
+import aelab.engine.UnusualConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,20 @@ class AppPreferencesTest {
     private static TrainingConfig unusual() {
         return new TrainingConfig(new int[] {784, 256, 32, 256, 784}, Activation.TANH, Activation.LINEAR, Loss.MAE,
                 Scale.RAW, 17, 64, 0.0123, OptimizerKind.RMSPROP, -987654321012L, 0, 0, 0);
+    }
+
+    @Test
+    void everyRememberedSettingComesBackAndTheWindowsOwnStayDefaults() throws IOException {
+        Path file = dir.resolve("p.properties");
+        AppPreferences p = AppPreferences.load(file);
+        p.setSettings(UnusualConfig.get());
+        p.save();
+        String text = Files.readString(file);
+        TrainingConfig back = AppPreferences.load(file).settings(null), d = TrainingConfig.defaults();
+        for (Setting<?> s : Settings.ALL) {
+            assertEquals(s.remembered(), text.contains("settings." + s.key() + "="), s.name());
+            assertEquals(s.remembered() ? s.text(UnusualConfig.get()) : s.text(d), s.text(back), s.name());
+        }
     }
 
     @Test

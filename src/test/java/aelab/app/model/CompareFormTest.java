@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class CompareFormTest {
 
     @Test
     void everyRunTakesTheOtherSettingsFromTheBase() {
-        TrainingConfig base = TrainingConfig.defaults().withEpochs(9).withSeed(7).withTrainLimit(500);
+        TrainingConfig base = TrainingConfig.defaults().with(Settings.EPOCHS, 9).with(Settings.SEED, 7L).with(Settings.TRAIN_LIMIT, 500);
         for (TrainingConfig c : form.configs(base)) {
             assertEquals(9, c.epochs());
             assertEquals(7, c.seed());

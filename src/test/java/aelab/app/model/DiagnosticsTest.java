@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,7 +61,7 @@ class DiagnosticsTest {
 
     @Test
     void rawPixelsWithMseKeepTheEnginesWarningWithoutALink() {
-        TrainingConfig c = Preset.MSE.config().withScale(Scale.RAW);
+        TrainingConfig c = Preset.MSE.config().with(Settings.SCALE, Scale.RAW);
         List<Diagnosis> d = Diagnostics.ofSettings(c);
         assertEquals(1, d.size());
         assertNull(d.get(0).topic());
@@ -69,7 +70,7 @@ class DiagnosticsTest {
 
     @Test
     void divergenceIsOneSentenceThatLinksToTheExplainer() {
-        Run run = started(Preset.THE_ANSWER.config().withLearningRate(5));
+        Run run = started(Preset.THE_ANSWER.config().with(Settings.LEARNING_RATE, 5.0));
         String msg = "training diverged: the loss became NaN at epoch 1, batch 3; the weights are back";
         run.addWarning(msg);
         run.finish(new RunOutcome(RunOutcome.Status.DIVERGED, msg, 0, 2));

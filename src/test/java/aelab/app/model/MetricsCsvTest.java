@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import aelab.engine.Activation;
@@ -26,7 +27,7 @@ class MetricsCsvTest {
     void oneRowPerBatchAndPerEpochWithEachEpochAfterItsLastBatch() {
         RunHistory h = new RunHistory();
         fill(h.add(TrainingConfig.defaults()), 0);
-        fill(h.add(TrainingConfig.defaults().withOutput(Activation.SOFTMAX)), 0.25);
+        fill(h.add(TrainingConfig.defaults().with(Settings.OUTPUT, Activation.SOFTMAX)), 0.25);
         List<String> lines = MetricsCsv.of(h).lines().toList();
         assertEquals(MetricsCsv.HEADER, lines.get(0));
         assertEquals(1 + 2 * (6 + 2), lines.size());

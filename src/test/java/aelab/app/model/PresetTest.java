@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,14 +33,14 @@ class PresetTest {
 
     @Test
     void mseDiffersFromTheAnswerOnlyInTheLoss() {
-        assertEquals(Preset.THE_ANSWER.config().withLoss(Loss.MSE), Preset.MSE.config());
+        assertEquals(Preset.THE_ANSWER.config().with(Settings.LOSS, Loss.MSE), Preset.MSE.config());
     }
 
     @Test
     void matchingIgnoresImageLimitsButNotSettings() {
-        TrainingConfig limited = Preset.MSE.config().withTrainLimit(500).withTestLimit(100);
+        TrainingConfig limited = Preset.MSE.config().with(Settings.TRAIN_LIMIT, 500).with(Settings.TEST_LIMIT, 100);
         assertTrue(Preset.MSE.matches(limited));
-        assertFalse(Preset.MSE.matches(limited.withEpochs(6)));
+        assertFalse(Preset.MSE.matches(limited.with(Settings.EPOCHS, 6)));
         assertFalse(Preset.THE_ANSWER.matches(limited));
     }
 }

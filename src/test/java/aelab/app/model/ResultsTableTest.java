@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -72,7 +73,7 @@ class ResultsTableTest {
     @Test
     void settingsNameWhatSetsTheRunsApart() {
         Run a = history.add(TrainingConfig.defaults());
-        Run b = history.add(TrainingConfig.defaults().withLearningRate(0.01));
+        Run b = history.add(TrainingConfig.defaults().with(Settings.LEARNING_RATE, 0.01));
         table.add(a);
         table.add(b);
         assertEquals("sigmoid + bce, [0,1] · lr 0.01", table.rows().get(1).settings());

@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -75,7 +76,7 @@ class RunHistoryTest {
     @Test
     void legendAddsTheOtherSettingsInWhichRunsDiffer() {
         Run a = history.add(TrainingConfig.defaults());
-        Run b = history.add(TrainingConfig.defaults().withLearningRate(0.01).withSeed(7));
+        Run b = history.add(TrainingConfig.defaults().with(Settings.LEARNING_RATE, 0.01).with(Settings.SEED, 7L));
         assertEquals("#1 sigmoid + bce, [0,1] · lr 0.001 · seed 42", history.legendLabel(a));
         assertEquals("#2 sigmoid + bce, [0,1] · lr 0.01 · seed 7", history.legendLabel(b));
         assertNotEquals(history.legendLabel(a).substring(3), history.legendLabel(b).substring(3));

@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -76,7 +77,7 @@ class RunRecordTest {
     void batchesPerEpochComeFromTheImagesWhenTheyAreAtHand() {
         SavedRun saved = RunRecord.toSaved(live(new RunHistory()));
         assertEquals(600, RunRecord.batchesPerEpoch(saved, 60_000));               // 60,000 / 100
-        SavedRun limited = new SavedRun(CONFIG.withTrainLimit(250), checkpoint(), 0.07, points(), epochs(), "limited");
+        SavedRun limited = new SavedRun(CONFIG.with(Settings.TRAIN_LIMIT, 250), checkpoint(), 0.07, points(), epochs(), "limited");
         assertEquals(3, RunRecord.batchesPerEpoch(limited, 60_000));   // ⌈250 / 100⌉
     }
 

@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunTest {
-    private final TrainingConfig config = TrainingConfig.defaults().withEpochs(2);
+    private final TrainingConfig config = TrainingConfig.defaults().with(Settings.EPOCHS, 2);
     private final Run run = new RunHistory().add(config);
     private final RunInfo info = new RunInfo(config, 1000, 100, 10, 0.057, List.of("a warning"), "naive", 2);
 

@@ -1,5 +1,6 @@
 package aelab.app.model;
 
+import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,7 +21,7 @@ class SettingsFormTest {
     void theDefaultExperimentIsValidAndCarriesTheLimits() {
         TrainingConfig c = form.config();
         assertNotNull(c);
-        assertEquals(TrainingConfig.defaults().withTrainLimit(500).withTestLimit(200), c);
+        assertEquals(TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 500).with(Settings.TEST_LIMIT, 200), c);
         assertTrue(form.valid().get());
         for (Field f : Field.values()) assertEquals("", form.error(f).get(), f.label());
     }
