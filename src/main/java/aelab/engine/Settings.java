@@ -36,7 +36,7 @@ public final class Settings {
                     "learning rate", "learningRate", "lr")
             .value(TrainingConfig::learningRate, OPTIMIZER.defaultValue().defaultLearningRate())
             .above(0, 10)
-            .tooltip("Step size of the optimizer (Adam's usual value is 0.001; if not given, the optimizer's own)")
+            .tooltip("Step size of the optimizer (Adam's usual value is 0.001)")
             .phrase("lr %s").build();
 
     public static final Setting<Integer> BATCH_SIZE = Setting.of(Setting.Kind.WHOLE, Integer.class,
