@@ -41,8 +41,14 @@ public final class Trainer {
         this(config, data, listener, null);
     }
 
-    /** Trains on from a checkpoint (a copy is taken), or from fresh weights when it is null. */
+    /**
+     * Trains on from a checkpoint (a copy is taken), or from fresh weights when it is null.
+     *
+     * @throws IllegalArgumentException with a one-line message when the run cannot fit in this Java's
+     *         memory ({@link MemoryNeed#check}), before anything large is allocated
+     */
     public Trainer(TrainingConfig config, Dataset data, TrainingListener listener, Checkpoint from) {
+        MemoryNeed.check(config).ifPresent(problem -> { throw new IllegalArgumentException(problem); });
         this.config = config;
         this.data = data;
         this.listener = listener;
@@ -232,7 +238,9 @@ public final class Trainer {
     }
 
     private RunOutcome failed(Throwable e) {
-        return finish(new RunOutcome(RunOutcome.Status.FAILED, "training failed: " + e, epochsDone, stepsDone));
+        String why = e instanceof OutOfMemoryError ? "out of memory: the run " + MemoryNeed.of(config).describe(Runtime.getRuntime().maxMemory())
+                : e.toString();
+        return finish(new RunOutcome(RunOutcome.Status.FAILED, "training failed: " + why, epochsDone, stepsDone));
     }
 
     private RunOutcome finish(RunOutcome outcome) {
