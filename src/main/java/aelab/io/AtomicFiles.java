@@ -3,7 +3,6 @@ package aelab.io;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -174,59 +173,91 @@ public final class AtomicFiles {
 
     /**
      * An exclusive lock on {@code .<name>.lock} beside the target, held for the whole write and removed
-     * after it. Removing a lock file races with a writer that opened it just before: that writer may
-     * then lock the removed file while a third locks a new one. So each holder writes a random token
-     * into the file it locked and reads it back through the path: only when the path still leads to its
-     * own file does it hold the lock, else it tries again.
+     * after it (while still held). Removing a lock file races with a writer that opened it just before:
+     * that writer could then lock the removed file while a third locks a new one. So a writer compares
+     * the file the path leads to (its file key: device and inode) before it opens and after it locks,
+     * and tries again when they differ. The one opening that slips through needs two whole saves and an
+     * inode number reused inside that window. Where a file system has no file keys, the lock file stays.
+     *
+     * POSIX locks belong to a process, and closing any channel on the file drops them all; so this
+     * process lets only one write per target near the lock file ({@link #WRITING}), and never reads it.
      */
     static final class SaveLock implements AutoCloseable {
-        private final Path file;
+        /** Targets this process is writing: a second thread is refused before it opens the lock file. */
+        private static final Set<Path> WRITING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private static final Object MISSING = new Object();
+
+        private final Path target, file;
         private final FileChannel channel;
         private final FileLock lock;
+        private final boolean remove;
 
-        private SaveLock(Path file, FileChannel channel, FileLock lock) {
+        private SaveLock(Path target, Path file, FileChannel channel, FileLock lock, boolean remove) {
+            this.target = target;
             this.file = file;
             this.channel = channel;
             this.lock = lock;
+            this.remove = remove;
         }
 
-        /** The lock, or null when another write to the same target holds it. */
+        /** The lock, or null when another write to the same target, here or in another process, holds it. */
         static SaveLock take(Path abs) throws IOException {
-            Path file = abs.resolveSibling("." + abs.getFileName() + ".lock");
-            for (int attempt = 0; attempt < 20; attempt++) {
-                FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                FileLock l;
-                try {
-                    l = ch.tryLock();
-                } catch (OverlappingFileLockException sameProcess) {
-                    l = null;
-                }
-                if (l == null) {
+            Path target = abs.normalize(), file = target.resolveSibling("." + target.getFileName() + ".lock");
+            if (!WRITING.add(target)) return null;
+            boolean taken = false;
+            try {
+                for (int attempt = 0; attempt < 20; attempt++) {
+                    Object before = fileKey(file);
+                    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock l;
+                    try {
+                        l = ch.tryLock();
+                    } catch (OverlappingFileLockException | IOException e) {
+                        ch.close();
+                        throw e instanceof IOException io ? io : new IOException(e);
+                    }
+                    if (l == null) {
+                        ch.close();
+                        return null;
+                    }
+                    Object after = fileKey(file);
+                    boolean keyed = after != null && after != MISSING;
+                    if (!keyed && after == null) { // no file keys here: keep the lock file, no race to guard
+                        taken = true;
+                        return new SaveLock(target, file, ch, l, false);
+                    }
+                    if (keyed && after.equals(before)) {
+                        taken = true;
+                        return new SaveLock(target, file, ch, l, true);
+                    }
+                    l.release(); // new, or the path moved under us: look again
                     ch.close();
-                    return null;
                 }
-                byte[] token = new byte[16];
-                ThreadLocalRandom.current().nextBytes(token);
-                ch.truncate(0);
-                ch.write(ByteBuffer.wrap(token), 0);
-                byte[] seen;
-                try {
-                    seen = Files.readAllBytes(file);
-                } catch (NoSuchFileException removed) {
-                    seen = null;
-                }
-                if (java.util.Arrays.equals(token, seen)) return new SaveLock(file, ch, l);
-                ch.close(); // the path now leads to another file: the one we locked was removed
+                return null;
+            } finally {
+                if (!taken) WRITING.remove(target);
             }
-            return null;
+        }
+
+        /** The path's file key; MISSING when there is no file, null when the file system has no keys. */
+        private static Object fileKey(Path file) throws IOException {
+            try {
+                return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            } catch (NoSuchFileException e) {
+                return MISSING;
+            }
         }
 
         @Override public void close() throws IOException {
             try {
-                Files.deleteIfExists(file); // while still holding the lock; see the class comment
+                if (remove) Files.deleteIfExists(file); // while still holding the lock; see the class comment
             } finally {
-                lock.release();
-                channel.close();
+                try {
+                    lock.release();
+                    channel.close();
+                } finally {
+                    WRITING.remove(target);
+                }
             }
         }
     }

@@ -141,6 +141,35 @@ class AtomicFilesFailureTest {
     }
 
     @Test
+    void aSaveWhileAnotherProcessSavesTheSameFileIsRefused() throws Exception {
+        Path target = dir.resolve("run.aelab");
+        AtomicFiles.writeString(target, "mine");
+        Process p = childWriting(target);
+        try {
+            IOException e = failure(target, out -> out.write("second".getBytes(StandardCharsets.UTF_8)));
+            assertTrue(e.getMessage().contains("is being saved by another process or window"), e.getMessage());
+            assertEquals("mine", Files.readString(target), "the refused save changed nothing");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+        AtomicFiles.writeString(target, "after"); // the dead process's lock is gone with it
+        assertEquals("after", Files.readString(target));
+    }
+
+    /** A child JVM in the middle of writing target, started and seen to be writing. */
+    private static Process childWriting(Path target) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AtomicFilesFailureTest.class.getName(), target.toString()).redirectErrorStream(true).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null && !line.equals("writing")) { }
+        assertEquals("writing", line, "the child started its write");
+        return p;
+    }
+
+    @Test
     void stoppingTheProcessMidWriteLeavesNoTemporaryFile() throws Exception {
         Path target = dir.resolve("run.aelab");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
