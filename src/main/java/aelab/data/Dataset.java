@@ -2,8 +2,10 @@ package aelab.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -53,13 +55,40 @@ public record Dataset(String name, ImageSet train, ImageSet test) {
         }
         Map<MnistFile, IdxArray> files = new EnumMap<>(MnistFile.class);
         for (MnistFile f : MnistFile.values()) {
-            Path file = f.findIn(dir).orElseThrow(() -> new DatasetException(dir.toString(),
-                    "no " + f.canonicalName() + " file — looked for " + String.join(", ", f.acceptedNames())
-                            + "; " + expected));
-            files.put(f, IdxReader.read(file, f.dimensions()));
+            files.put(f, IdxReader.read(locate(dir, f, expected), f.dimensions()));
         }
         Path folderName = dir.toAbsolutePath().normalize().getFileName();
         return assemble(folderName == null ? dir.toString() : folderName.toString(), files);
+    }
+
+    /**
+     * The first accepted name of f that is a regular file in dir. A name that cannot be looked at
+     * (no permission on the folder) or is a folder is reported as such, not as a missing file.
+     */
+    private static Path locate(Path dir, MnistFile f, String expected) throws DatasetException {
+        String folderInstead = null;
+        boolean denied = false;
+        for (String name : f.acceptedNames()) {
+            Path p = dir.resolve(name);
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(p, BasicFileAttributes.class);
+            } catch (AccessDeniedException e) {
+                denied = true;
+                continue;
+            } catch (IOException e) { // not there (or a broken link): try the next name
+                continue;
+            }
+            if (a.isRegularFile()) return p;
+            if (a.isDirectory() && folderInstead == null) folderInstead = name;
+        }
+        if (denied)
+            throw new DatasetException(dir.toString(), "permission denied: the files in this folder cannot be"
+                    + " reached; check the folder's permissions");
+        if (folderInstead != null)
+            throw new DatasetException(dir.toString(), folderInstead + " is a folder, not a file; " + expected);
+        throw new DatasetException(dir.toString(), "no " + f.canonicalName() + " file — looked for "
+                + String.join(", ", f.acceptedNames()) + "; " + expected);
     }
 
     private static Dataset assemble(String name, Map<MnistFile, IdxArray> files) throws DatasetException {

@@ -42,6 +42,8 @@ public final class IdxReader {
             return read(in, name, dimensions);
         } catch (NoSuchFileException e) {
             throw new DatasetException(name, "file not found at " + file.toAbsolutePath());
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new DatasetException(name, "permission denied; check the file's permissions (" + file + ")", e);
         } catch (IOException e) {
             throw new DatasetException(name, "cannot open the file (" + e.getMessage() + ")", e);
         }

@@ -21,7 +21,7 @@ public final class Autoencoder {
         w = new float[layers][];
         b = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            w[l] = new float[widths[l] * widths[l + 1]];
+            w[l] = new float[MemoryNeed.arrayLength(widths[l], widths[l + 1], "the weights between layers " + l + " and " + (l + 1))];
             b[l] = new float[widths[l + 1]];
         }
     }

@@ -20,6 +20,15 @@ public interface Optimizer {
 
     void setSteps(long t);
 
+    /**
+     * Whether every state value is finite. Adam's v can overflow to Infinity while the loss stays finite
+     * (m / (√v + ε) is then 0), so a finite loss alone does not show that a run is sound.
+     */
+    default boolean isFinite() {
+        for (float[] s : state()) for (float v : s) if (!Float.isFinite(v)) return false;
+        return true;
+    }
+
     /** Copies state and step count from another optimizer of the same kind and shapes. */
     default void copyFrom(Optimizer other) {
         float[][] mine = state(), theirs = other.state();

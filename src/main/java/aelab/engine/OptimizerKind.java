@@ -5,16 +5,18 @@ import java.util.Map;
 
 /** The optimizers on offer, each with its default learning rate (Keras's, momentum SGD's 0.01). */
 public enum OptimizerKind {
-    ADAM("adam", 0.001),
-    SGD("sgd", 0.01),
-    RMSPROP("rmsprop", 0.001);
+    ADAM("adam", 0.001, 2),
+    SGD("sgd", 0.01, 1),
+    RMSPROP("rmsprop", 0.001, 1);
 
     private final String label;
     private final double defaultLearningRate;
+    private final int stateArrays;
 
-    OptimizerKind(String label, double defaultLearningRate) {
+    OptimizerKind(String label, double defaultLearningRate, int stateArrays) {
         this.label = label;
         this.defaultLearningRate = defaultLearningRate;
+        this.stateArrays = stateArrays;
     }
 
     public double defaultLearningRate() { return defaultLearningRate; }
@@ -36,6 +38,9 @@ public enum OptimizerKind {
         }
         return h;
     }
+
+    /** State arrays kept per parameter array: Adam's m and v, SGD's velocity, RMSprop's v. */
+    public int stateArrays() { return stateArrays; }
 
     public Optimizer create(int[] sizes, double lr) {
         return switch (this) {

@@ -11,7 +11,10 @@ import java.util.SplittableRandom;
  * progress to a {@link TrainingListener}. {@link #run()} works on the calling thread; pause, resume
  * and stop may be called from any thread and act between mini-batches, so the model is always the
  * result of whole optimizer steps. A non-finite loss stops the run and restores the last weights
- * whose loss was finite.
+ * whose loss was finite; so does a non-finite weight or optimizer state (Adam's v overflows to
+ * Infinity while the loss stays finite). The state is scanned where the last good copy is kept —
+ * every {@value #CHECKPOINT_EVERY} steps, at each epoch's end and whenever the run ends — so a
+ * checkpoint is always finite and the scan costs no more than the copy it guards.
  */
 public final class Trainer {
     private static final int CHECKPOINT_EVERY = 50; // steps between copies of the last good weights
@@ -38,8 +41,14 @@ public final class Trainer {
         this(config, data, listener, null);
     }
 
-    /** Trains on from a checkpoint (a copy is taken), or from fresh weights when it is null. */
+    /**
+     * Trains on from a checkpoint (a copy is taken), or from fresh weights when it is null.
+     *
+     * @throws IllegalArgumentException with a one-line message when the run cannot fit in this Java's
+     *         memory ({@link MemoryNeed#check}), before anything large is allocated
+     */
     public Trainer(TrainingConfig config, Dataset data, TrainingListener listener, Checkpoint from) {
+        MemoryNeed.check(config).ifPresent(problem -> { throw new IllegalArgumentException(problem); });
         this.config = config;
         this.data = data;
         this.listener = listener;
@@ -59,11 +68,16 @@ public final class Trainer {
         keepGood();
     }
 
-    /** Where the run stands; call only when no run is in progress. */
+    /**
+     * Where the run stands; call only when no run is in progress. Always finite: should the weights or
+     * the optimizer state not be (a run that failed part-way), the last good state is handed out.
+     */
     public Checkpoint checkpoint() {
+        boolean sound = nonFinite() == null;
         Optimizer o = config.optimizer().create(model.paramSizes(), config.learningRate());
-        o.copyFrom(optimizer);
-        return new Checkpoint(model.copy(), o, epochsDone, batchesDone, partialLossSum, stepsDone);
+        o.copyFrom(sound ? optimizer : goodOptimizer);
+        return sound ? new Checkpoint(model.copy(), o, epochsDone, batchesDone, partialLossSum, stepsDone)
+                : new Checkpoint(goodModel.copy(), o, goodEpochs, goodBatches, goodLossSum, goodSteps);
     }
 
     public TrainingConfig config() { return config; }
@@ -161,20 +175,24 @@ public final class Trainer {
      */
     RunOutcome advance() {
         try {
-            if (!awaitGo()) return finish(stopped());
+            if (!awaitGo()) return finish(nonFinite() == null ? stopped() : diverged(epoch, batchesDone, nonFinite()));
             ImageSet train = data.train();
             if (epochStart == 0) beginEpoch();
             int b = batchesDone, from = b * batch, rows = Math.min(batch, count - from);
             double n = (double) rows * model.width(model.layerCount());
             if (!dp.step(train.pixels(), order, from, rows, config.scale(), config.loss(), optimizer))
-                return finish(diverged(epoch, b + 1, dp.sums(0) / n));
+                return finish(diverged(epoch, b + 1, "the loss became " + dp.sums(0) / n));
             stepsDone++;
             batchesDone = b + 1;
             double loss = dp.sums(0) / n;
             partialLossSum += loss;
             listener.batch(new BatchPoint(epoch, b + 1, stepsDone, loss, dp.sums(1) / n, dp.sums(2) / n,
                     System.nanoTime() - start));
-            if (stepsDone % CHECKPOINT_EVERY == 0) keepGood();
+            if (stepsDone % CHECKPOINT_EVERY == 0) {
+                String bad = nonFinite();
+                if (bad != null) return finish(diverged(epoch, b + 1, bad));
+                keepGood();
+            }
             long now = System.nanoTime();
             if (now - lastPreview >= previewIntervalNanos) {
                 sendPreview(epoch, stepsDone);
@@ -197,7 +215,9 @@ public final class Trainer {
         boolean insight = insightCodes > 0 || insightExtremes > 0;
         DataParallel.Detail detail = insight ? new DataParallel.Detail(model, testCount, insightCodes, dp.threads()) : null;
         Evaluation e = dp.evaluate(data.test(), config.testLimit(), config.scale(), config.loss(), detail);
-        if (!Double.isFinite(e.loss()) || !model.isFinite()) return finish(diverged(epoch, batches, e.loss()));
+        if (!Double.isFinite(e.loss())) return finish(diverged(epoch, batches, "the test loss became " + e.loss()));
+        String bad = nonFinite();
+        if (bad != null) return finish(diverged(epoch, batches, bad));
         double trainLoss = partialLossSum / batches;
         epochsDone = epoch;
         batchesDone = 0;
@@ -218,7 +238,9 @@ public final class Trainer {
     }
 
     private RunOutcome failed(Throwable e) {
-        return finish(new RunOutcome(RunOutcome.Status.FAILED, "training failed: " + e, epochsDone, stepsDone));
+        String why = e instanceof OutOfMemoryError ? "out of memory: the run " + MemoryNeed.of(config).describe(Runtime.getRuntime().maxMemory())
+                : e.toString();
+        return finish(new RunOutcome(RunOutcome.Status.FAILED, "training failed: " + why, epochsDone, stepsDone));
     }
 
     private RunOutcome finish(RunOutcome outcome) {
@@ -277,17 +299,24 @@ public final class Trainer {
                 + epochsDone + " whole epochs)", epochsDone, stepsDone);
     }
 
-    private RunOutcome diverged(int epoch, int batch, double loss) {
+    /** What is not finite in the weights or the optimizer state, or null when all of it is. */
+    private String nonFinite() {
+        if (!model.isFinite()) return "a weight became infinite or NaN";
+        if (!optimizer.isFinite()) return "the optimizer's state overflowed to Infinity or NaN (while the loss was still finite)";
+        return null;
+    }
+
+    /** Said once, in the outcome: listeners show it from there (the CLI prints it, the window diagnoses it). */
+    private RunOutcome diverged(int epoch, int batch, String what) {
         model.copyFrom(goodModel);
         optimizer.copyFrom(goodOptimizer);
         epochsDone = goodEpochs;
         batchesDone = goodBatches;
         partialLossSum = goodLossSum;
         stepsDone = goodSteps;
-        String msg = "training diverged: the loss became " + loss + " at epoch " + epoch + ", batch " + batch
+        String msg = "training diverged: " + what + " at epoch " + epoch + ", batch " + batch
                 + "; the weights are back to the last ones with a finite loss (step " + goodSteps
                 + "). Try a lower learning rate or scale pixels to [0,1].";
-        listener.warning(msg);
         return new RunOutcome(RunOutcome.Status.DIVERGED, msg, epochsDone, stepsDone);
     }
 }

@@ -33,19 +33,19 @@ final class Workspace {
         this.widths = widths.clone();
         int layers = widths.length - 1, d = widths[0], max = 0;
         for (int n : widths) max = Math.max(max, n);
-        x = new float[capacity * d];
+        x = new float[MemoryNeed.arrayLength(capacity, d, "a worker's input rows")];
         y = x;
-        z = new float[capacity * widths[layers]];
+        z = new float[MemoryNeed.arrayLength(capacity, widths[layers], "a worker's output rows")];
         a = new float[layers][];
         gW = new float[layers][];
         gB = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            a[l] = new float[capacity * widths[l + 1]];
-            gW[l] = new float[widths[l] * widths[l + 1]];
+            a[l] = new float[MemoryNeed.arrayLength(capacity, widths[l + 1], "a worker's activations")];
+            gW[l] = new float[MemoryNeed.arrayLength(widths[l], widths[l + 1], "the gradients between layers " + l + " and " + (l + 1))];
             gB[l] = new float[widths[l + 1]];
         }
-        d1 = new float[capacity * max];
-        d2 = new float[capacity * max];
+        d1 = new float[MemoryNeed.arrayLength(capacity, max, "a worker's row buffer")];
+        d2 = new float[d1.length];
     }
 
     /** Fills rows [0, rows) of x from images idx[from …] of a byte pixel array: x = pixel · factor. */

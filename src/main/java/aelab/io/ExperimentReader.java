@@ -46,8 +46,12 @@ final class ExperimentReader {
         }
     }
 
+    /** The reason in words: an exception's class name is no reason a user can act on. */
     private static String reason(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.io.EOFException) return "the file ends early: it is truncated";
+        if (e.getMessage() == null || e.getMessage().isBlank())
+            return e instanceof java.util.zip.ZipException ? "its zip structure is broken" : "an unexpected " + e.getClass().getSimpleName();
+        return e.getMessage();
     }
 
     private static boolean startsWithZipMagic(Path file) throws ExperimentFileException {

@@ -4,6 +4,7 @@ import aelab.engine.Autoencoder;
 import aelab.engine.BatchPoint;
 import aelab.engine.Checkpoint;
 import aelab.engine.EpochMetrics;
+import aelab.engine.MemoryNeed;
 import aelab.engine.Optimizer;
 import aelab.engine.TrainingConfig;
 
@@ -33,28 +34,33 @@ final class RunReader {
         long steps = c.longValue("steps");
 
         int[] widths = config.layers();
-        long count = 0;
-        for (int l = 0; l + 1 < widths.length; l++) count += (long) widths[l] * widths[l + 1] + widths[l + 1];
+        long count = MemoryNeed.parameterCount(widths);
         if (count > MAX_PARAMETERS) // checked before allocating: the settings alone could ask for terabytes
             throw new JsonException(r.path("settings") + ".layers: " + config.layerString() + " make " + count
                     + " parameters, more than the " + MAX_PARAMETERS + " this app can hold");
-        Autoencoder model = new Autoencoder(widths, config.hidden(), config.output());
-        float[][] params = model.params();
+        // Every array's description and entry size is checked before the model is made: a file of a few
+        // kilobytes could otherwise name layers that take gigabytes and then hold nothing.
+        int paramArrays = 2 * (widths.length - 1), stateArrays = config.optimizer().stateArrays() * paramArrays;
         List<JsonObject> weights = r.objects("weights");
-        if (weights.size() != params.length)
+        if (weights.size() != paramArrays)
             throw new JsonException(r.path("weights") + ": " + weights.size() + " arrays, but layers "
-                    + config.layerString() + " need " + params.length);
-        for (int k = 0; k < params.length; k++) read(weights.get(k), widths, k, zip, params[k], "weights");
-
-        Optimizer optimizer = config.optimizer().create(model.paramSizes(), config.learningRate());
+                    + config.layerString() + " need " + paramArrays);
+        for (int k = 0; k < paramArrays; k++) check(weights.get(k), widths, k, zip, "weights");
         JsonObject o = r.object("optimizer");
         long optimizerSteps = o.longValue("steps");
-        float[][] state = optimizer.state(); // live arrays: filling them fills the optimizer
         List<JsonObject> arrays = o.objects("state");
-        if (arrays.size() != state.length)
+        if (arrays.size() != stateArrays)
             throw new JsonException(o.path("state") + ": " + arrays.size() + " arrays, but " + config.optimizer()
-                    + " keeps " + state.length + " for these layers");
-        for (int k = 0; k < state.length; k++) read(arrays.get(k), widths, k % params.length, zip, state[k], "optimizer state");
+                    + " keeps " + stateArrays + " for these layers");
+        for (int k = 0; k < stateArrays; k++) check(arrays.get(k), widths, k % paramArrays, zip, "optimizer state");
+
+        Autoencoder model = new Autoencoder(widths, config.hidden(), config.output());
+        float[][] params = model.params();
+        for (int k = 0; k < params.length; k++) read(weights.get(k), zip, params[k], "weights " + ParamNames.of(k));
+        Optimizer optimizer = config.optimizer().create(model.paramSizes(), config.learningRate());
+        float[][] state = optimizer.state(); // live arrays: filling them fills the optimizer
+        for (int k = 0; k < state.length; k++)
+            read(arrays.get(k), zip, state[k], "optimizer state " + ParamNames.of(k % params.length));
         if (optimizerSteps < 0) throw new JsonException(o.path("steps") + ": must be ≥ 0, found " + optimizerSteps);
         optimizer.setSteps(optimizerSteps);
 
@@ -69,9 +75,9 @@ final class RunReader {
         }
     }
 
-    /** Fills {@code into} from the float32 entry that {@code a} describes, parameter array k's shape. */
-    private static void read(JsonObject a, int[] widths, int k, ZipEntries zip, float[] into, String what)
-            throws JsonException, ZipEntries.BadEntry, IOException {
+    /** Checks that {@code a} describes parameter array k's shape, and that its entry holds that many floats. */
+    private static void check(JsonObject a, int[] widths, int k, ZipEntries zip, String what)
+            throws JsonException, ZipEntries.BadEntry {
         String param = a.string("param");
         if (!param.equals(ParamNames.of(k)))
             throw new JsonException(a.path("param") + ": \"" + param + "\" where " + ParamNames.of(k) + " belongs");
@@ -79,11 +85,19 @@ final class RunReader {
         if (!Arrays.equals(shape, want))
             throw new JsonException(a.path("shape") + ": " + Arrays.toString(shape) + ", but layers "
                     + layerString(widths) + " make " + param + " " + Arrays.toString(want));
+        long n = 1;
+        for (int d : want) n *= d;
+        zip.checkSize(a.string("entry"), 4 * n, what + " " + param + " " + Arrays.toString(want));
+    }
+
+    /** Fills {@code into} from the float32 entry that {@code a} describes, already {@link #check checked}. */
+    private static void read(JsonObject a, ZipEntries zip, float[] into, String what)
+            throws JsonException, ZipEntries.BadEntry, IOException {
         String entry = a.string("entry");
-        float[] v = LittleEndian.floats(zip.read(entry, 4L * into.length, what + " " + param + " " + Arrays.toString(want)));
+        float[] v = LittleEndian.floats(zip.read(entry, 4L * into.length, what));
         for (int i = 0; i < v.length; i++)
             if (!Float.isFinite(v[i]))
-                throw new ZipEntries.BadEntry(entry + ": value " + i + " of " + what + " " + param + " is " + v[i]
+                throw new ZipEntries.BadEntry(entry + ": value " + i + " of " + what + " is " + v[i]
                         + "; they must all be finite");
         System.arraycopy(v, 0, into, 0, v.length);
     }

@@ -130,7 +130,24 @@ class TrainerTest {
         assertEquals(RunOutcome.Status.DIVERGED, o.status(), o.message());
         assertTrue(o.message().contains("diverged"));
         assertTrue(t.model().isFinite(), "weights were restored to finite ones");
-        assertFalse(r.warnings.isEmpty());
+        assertTrue(r.warnings.stream().noneMatch(w -> w.contains("diverged")),
+                "divergence is said once, in the outcome, not also as a warning: " + r.warnings);
+    }
+
+    @Test
+    void optimizerStateOverflowIsDivergenceAndTheCheckpointIsFinite() {
+        // Adam with lr 10 on raw pixels: g² overflows v to Infinity while m / (√v + ε) keeps the loss finite
+        TrainingConfig wild = small().withOutput(Activation.LINEAR).withLoss(Loss.MSE).withScale(Scale.RAW)
+                .withLearningRate(10).withEpochs(1);
+        Recorder r = new Recorder();
+        Trainer t = new Trainer(wild, mnist, r);
+        RunOutcome o = t.run();
+        assertEquals(RunOutcome.Status.DIVERGED, o.status(), o.message());
+        assertTrue(o.message().contains("optimizer"), o.message());
+        Checkpoint cp = t.checkpoint();
+        assertTrue(cp.model().isFinite(), "the weights are back to finite ones");
+        assertTrue(cp.optimizer().isFinite(), "the optimizer state is back to finite values");
+        assertEquals(o.steps(), cp.steps());
     }
 
     @Test

@@ -25,7 +25,7 @@ class AtomicFilesTest {
             out.write("new, half".getBytes());
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        assertEquals(f + ": disk full", e.getMessage(), "the writer's reason, after the target's name");
         assertEquals("old", Files.readString(f));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(f), s.toList());

@@ -69,7 +69,37 @@ class ExperimentFileDamageTest {
             Files.write(cut, Arrays.copyOf(whole, n));
             String m = failure(cut);
             if (n >= 4) assertTrue(m.contains("damaged or incomplete"), n + " bytes: " + m);
+            assertFalse(m.matches(".*\\([A-Za-z]*Exception\\).*"), n + " bytes: a class name is no reason: " + m);
         }
+    }
+
+    @Test
+    void hugeLayersWithTinyArraysAreRefusedBeforeAnythingLargeIsAllocated() throws IOException {
+        // 4-16000-16000-4 is 256 million parameters, under the reader's limit: 1 GiB of weights and 2 GiB of
+        // Adam's state, which a crafted file of a few kilobytes would make the reader allocate
+        Zips.editJson(file, s -> s.replace("\"layers\": [4, 3, 4]", "\"layers\": [4, 16000, 16000, 4]"));
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        String m = failure(file);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(m.contains("damaged: runs[0].weights"), m);
+        assertTrue(allocated < 64L << 20, "allocated " + allocated + " bytes to read a " + Files.size(file) + "-byte file");
+    }
+
+    @Test
+    void anEntryClaimingMoreThanItsCompressedBytesCanHoldIsRefusedBeforeReading() throws IOException {
+        // the central directory says experiment.json unpacks to 60 MiB, under the 64 MiB allowed; its deflated
+        // bytes (about a kilobyte) cannot hold that: deflate packs at most 1032 bytes into one
+        byte[] zip = Files.readAllBytes(file);
+        byte[] name = ExperimentFile.METADATA.getBytes(StandardCharsets.US_ASCII);
+        int at = -1;
+        for (int i = 0; i + 46 + name.length <= zip.length && at < 0; i++)
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2
+                    && Arrays.equals(Arrays.copyOfRange(zip, i + 46, i + 46 + name.length), name)) at = i;
+        assertTrue(at >= 0, "found the central directory record of " + ExperimentFile.METADATA);
+        ByteBuffer.wrap(zip, at + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(60 << 20); // uncompressed size
+        Files.write(file, zip);
+        assertFails("damaged: experiment.json claims 62914560 bytes, more than its");
     }
 
     @Test
@@ -86,6 +116,7 @@ class ExperimentFileDamageTest {
                 TinyRuns.assertSame(good, ExperimentFile.read(bad));
             } catch (ExperimentFileException e) {
                 assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+                assertFalse(e.getMessage().matches(".*\\([A-Za-z]*Exception\\).*"), "a class name is no reason: " + e.getMessage());
                 caught++;
             }
         }
