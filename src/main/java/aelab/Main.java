@@ -33,7 +33,7 @@ public final class Main {
             return;
         }
         if (args[0].equals("window-bench")) {   // the one command that opens a window: it measures it
-            System.exit(aelab.app.WindowBench.run(args));
+            System.exit(aelab.bench.WindowBench.run(args));
         }
         int status = new Cli(System.out, System.err).run(args);
         System.out.flush();

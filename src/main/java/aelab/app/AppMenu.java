@@ -1,6 +1,8 @@
 package aelab.app;
 
-import aelab.app.LabSession.State;
+import aelab.app.files.FileActions;
+import aelab.app.session.LabSession;
+import aelab.app.session.LabSession.State;
 import aelab.io.PythonExport.Framework;
 
 import java.nio.file.Path;

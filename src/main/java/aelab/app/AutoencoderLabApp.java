@@ -1,5 +1,10 @@
 package aelab.app;
 
+import aelab.app.files.Dialogs;
+import aelab.app.files.FileActions;
+import aelab.app.files.FxDialogs;
+import aelab.app.session.BackgroundExecutor;
+import aelab.app.session.LabSession;
 import aelab.app.model.AppPreferences;
 import aelab.data.Dataset;
 import aelab.engine.TrainingConfig;
@@ -37,14 +42,14 @@ public final class AutoencoderLabApp extends Application {
     }
 
     /** The window's scene with its stylesheet; tests build theirs the same way. */
-    static Scene createScene(MainView view) {
+    public static Scene createScene(MainView view) {
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(AutoencoderLabApp.class.getResource("app.css").toExternalForm());
         return scene;
     }
 
     /** Puts the File and Run menus at the top of the window; tests build theirs the same way. */
-    static FileActions withMenu(MainView view, AppPreferences prefs, Dialogs dialogs) {
+    public static FileActions withMenu(MainView view, AppPreferences prefs, Dialogs dialogs) {
         FileActions actions = new FileActions(view.session(), view, prefs, dialogs);
         view.setTop(new AppMenu(actions, Platform::exit));
         return actions;

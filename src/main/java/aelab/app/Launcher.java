@@ -16,7 +16,7 @@ public final class Launcher {
      * Software rendering unless the user chose otherwise with -Dprism.order: a GPU probe that fails on a
      * machine without one costs seconds and can leave a blank window, and these charts need no GPU.
      */
-    static void preferSoftwareRendering() {
+    public static void preferSoftwareRendering() {
         if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");
     }
 }

@@ -1,9 +1,22 @@
 package aelab.app;
 
+import aelab.app.chart.LossChart;
+import aelab.app.files.TrainingPictures;
+import aelab.app.session.LabSession;
+import aelab.app.view.ControlsView;
+import aelab.app.view.ExplainerView;
+import aelab.app.view.LatentView;
+import aelab.app.view.ReconstructionView;
+import aelab.app.view.ResultsView;
+import aelab.app.view.StatusView;
 import aelab.app.model.Baseline;
+import aelab.app.model.Contrast;
 import aelab.app.model.RunStatus;
 import aelab.app.model.Topic;
 import aelab.engine.CoreLoan;
+import aelab.engine.Preview;
+
+import java.util.List;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,13 +33,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.jfree.chart.JFreeChart;
+
 /**
  * The whole window: settings on the left; in the middle, tabs: Training (the two loss charts above the
  * digits and the status), Results (a table of every run), Latent space, Explain BCE. One frame pump drains the
  * session and refreshes the tab in view, five times a second; while a run trains, the Training tab within a
  * budget of the FX thread's time, about once a second (see {@link DrawBudget}).
  */
-public final class MainView extends BorderPane {
+public final class MainView extends BorderPane implements TrainingPictures {
     private final LabSession session;
     private final ControlsView controls;
     private final LossChart bce = new LossChart(LossChart.Metric.BCE);
@@ -176,7 +191,7 @@ public final class MainView extends BorderPane {
     }
 
     /** The same, all of it now, whether or not the Training tab is in view: before an export, say. */
-    void refreshTraining() {
+    @Override public void refreshTraining() {
         refreshCharts();
         refreshDigits();
         refreshStatus();
@@ -196,8 +211,8 @@ public final class MainView extends BorderPane {
                 session.history().newest());
     }
 
-    /** Whether frames redraw the views; held (false) they only take in the runs' news. For {@link WindowBench}. */
-    void setDrawing(boolean on) { drawing = on; }
+    /** Whether frames redraw the views; held (false) they only take in the runs' news. For the window bench (aelab.bench). */
+    public void setDrawing(boolean on) { drawing = on; }
 
     /** Opens the explainer at a topic: where a diagnosis's "why?" leads. */
     void explain(Topic topic) {
@@ -211,6 +226,12 @@ public final class MainView extends BorderPane {
         pump.stop();
         session.stop();
     }
+
+    @Override public List<JFreeChart> lossCharts() { return List.of(bce.chart(), mse.chart()); }
+
+    @Override public Preview shownPreview() { return reconstructions.shownPreview(); }
+
+    @Override public Contrast contrast() { return reconstructions.contrastProperty().get(); }
 
     LossChart bceChart() { return bce; }
 

@@ -19,7 +19,7 @@ import javax.management.ObjectName;
  * {@code jcmd Compiler.directives_add} does), so it holds however the app was started; where that is
  * not possible, the app runs as before and says so in its log.
  */
-final class WindowJit {
+public final class WindowJit {
     static final String DIRECTIVE = """
             [ { match: ["javafx/*.*", "com/sun/javafx/*.*", "org/jfree/*.*", "aelab/app/*.*"], c2: { Exclude: true } } ]
             """;
@@ -28,7 +28,7 @@ final class WindowJit {
     private WindowJit() { }
 
     /** Adds the directive; true if the JVM took it. */
-    static boolean keepWindowCodeOutOfC2() {
+    public static boolean keepWindowCodeOutOfC2() {
         Path file = null;
         try {
             file = Files.createTempFile("aelab-jit", ".json");

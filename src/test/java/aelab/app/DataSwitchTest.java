@@ -1,12 +1,14 @@
 package aelab.app;
 
+import aelab.app.session.BackgroundExecutor;
+import aelab.app.session.LabSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aelab.app.LabSession.State;
+import aelab.app.session.LabSession.State;
 import aelab.app.model.DigitGrid;
 import aelab.app.model.Run;
 import aelab.app.model.SettingsForm.Field;

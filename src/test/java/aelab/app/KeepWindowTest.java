@@ -1,5 +1,8 @@
 package aelab.app;
 
+import aelab.app.files.Dialogs;
+import aelab.app.files.FileActions;
+import aelab.app.files.FxDialogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aelab.app.model.AppPreferences;
 import aelab.app.model.MetricsCsv;
 import aelab.app.model.Run;
-import aelab.data.Dataset;
-import aelab.data.DatasetException;
 import aelab.io.PythonExport;
 
 import java.awt.image.BufferedImage;
@@ -23,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,16 +35,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,11 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The File and Run menus on the real window, headless. Paths are handed in where a chooser would ask,
  * and what the dialogs would show is recorded.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeepWindowTest {
-    private static Dataset mnist;
+class KeepWindowTest extends WindowFixture {
     @TempDir Path dir;
-    private MainView view;
     private FileActions actions;
     private AppPreferences prefs;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -80,43 +72,18 @@ class KeepWindowTest {
         @Override public void error(String title, String message) { errors.add(title + ": " + message); }
     }
 
-    @BeforeAll
-    static void load() throws DatasetException {
-        mnist = Dataset.loadBundledMnist();
-    }
+    @Override protected int trainLimit() { return 300; }
 
-    @Start
-    void start(Stage stage) {
-        LabSession session = new LabSession(BackgroundExecutor.daemonThreads(), () -> mnist, 300, 100);
-        view = new MainView(session);
+    @Override protected int testLimit() { return 100; }
+
+    @Override protected void prepare(MainView view) {
         prefs = AppPreferences.load(dir.resolve("prefs/preferences.properties"));
         actions = AutoencoderLabApp.withMenu(view, prefs, dialogs);
-        stage.setScene(AutoencoderLabApp.createScene(view));
-        stage.show();
-        session.loadData();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(view::dispose);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
-        FxWait.await(what, condition);
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get();
     }
 
     /** Types the epochs, presses Start and waits for the run to finish. */
     private Run trained(FxRobot robot, int epochs) throws Exception {
-        await("MNIST loaded", () -> !robot.lookup("#start").queryButton().isDisabled());
-        TextField field = robot.lookup("#epochs").queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(Integer.toString(epochs));
+        readyWithEpochs(robot, epochs);
         robot.clickOn("#start");
         Run run = fx(() -> view.session().history().latest());
         await("the run finished", () -> run.isFinished() && view.bceChart().pointCount() > 0);
@@ -319,6 +286,6 @@ class KeepWindowTest {
         assertTrue(dialogs.errors.get(0).contains("train-images-idx3-ubyte"), dialogs.errors.get(0));
         assertEquals("The dataset is still MNIST (bundled).", fx(() -> actions.noticeProperty().get()));
         assertEquals(before, robot.lookup("#data-message").queryLabeled().getText());
-        assertSame(mnist, fx(() -> view.session().dataset()));
+        assertSame(mnist(), fx(() -> view.session().dataset()));
     }
 }

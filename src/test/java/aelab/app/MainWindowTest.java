@@ -6,27 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.app.model.Run;
-import aelab.data.Dataset;
-import aelab.data.DatasetException;
 import aelab.engine.RunOutcome;
 
-import java.io.File;
-import java.io.IOException;
-import java.util.concurrent.Callable;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,48 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Real clicks on the real window, headless (Monocle). Runs train on 500 images and test on 200, so a
  * few seconds show everything a user would see move.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    private static Dataset mnist;
-    private MainView view;
-
-    @BeforeAll
-    static void load() throws DatasetException {
-        mnist = Dataset.loadBundledMnist();
-    }
-
-    @Start
-    void start(Stage stage) {
-        LabSession session = new LabSession(BackgroundExecutor.daemonThreads(), () -> mnist, 500, 200);
-        view = new MainView(session);
-        stage.setScene(AutoencoderLabApp.createScene(view));
-        stage.show();
-        session.loadData();
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(view::dispose);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
-        FxWait.await(what, condition);
-    }
-
-    private void type(FxRobot robot, String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
-    }
-
-    private void readyWithEpochs(FxRobot robot, int epochs) {
-        Button start = robot.lookup("#start").queryButton();
-        await("MNIST loaded", () -> !start.isDisabled());
-        type(robot, "#epochs", Integer.toString(epochs));
-    }
-
+class MainWindowTest extends WindowFixture {
     private Run latest() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> view.session().history().latest()).get();
     }
@@ -158,11 +103,4 @@ class MainWindowTest {
         }
     }
 
-    /** A picture of the window for a person to look at: target/screenshots/… */
-    private static void save(Node node, String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
-        File dir = new File("target/screenshots");
-        if (!dir.isDirectory() && !dir.mkdirs()) throw new IOException("cannot create " + dir);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir, name));
-    }
 }

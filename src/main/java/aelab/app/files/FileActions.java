@@ -1,0 +1,323 @@
+package aelab.app.files;
+
+import aelab.app.session.ExperimentKeeper;
+import aelab.app.session.LabSession;
+import aelab.app.files.Dialogs.Kind;
+import aelab.app.model.AppPreferences;
+import aelab.app.model.AppPreferences.Folder;
+import aelab.app.model.MetricsCsv;
+import aelab.app.model.Run;
+import aelab.data.Dataset;
+import aelab.engine.Checkpoint;
+import aelab.engine.Preview;
+import aelab.io.AtomicFiles;
+import aelab.io.Experiment;
+import aelab.io.ExperimentFile;
+import aelab.io.ExperimentFileException;
+import aelab.io.PythonExport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What the File and Run menus do: save and open experiments, open a dataset folder, export pictures,
+ * the metric history and Python scripts, and go on training. Each action asks {@link Dialogs} for a
+ * path, and has a twin that takes the path, which tests call. Every outcome is one line: a notice
+ * beside the menu when it went well, an error dialog when not, and then nothing in the window changed.
+ */
+public final class FileActions {
+    private final LabSession session;
+    private final TrainingPictures view;
+    private final AppPreferences prefs;
+    private final Dialogs dialogs;
+    private final ExperimentKeeper keeper;
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Autoencoder Lab");
+    private Path file;                      // the experiment file the runs were last saved to or opened from
+    private Instant created;
+    private List<Object> saved = List.of(); // the runs as they were then, to tell whether they changed
+
+    public FileActions(LabSession session, TrainingPictures view, AppPreferences prefs, Dialogs dialogs) {
+        this.session = session;
+        this.view = view;
+        this.prefs = prefs;
+        this.dialogs = dialogs;
+        this.keeper = new ExperimentKeeper(session);
+        saved = keeper.fingerprint();
+    }
+
+    // Experiments
+
+    public void save() {
+        if (file == null) saveAs();
+        else save(file);
+    }
+
+    public void saveAs() {
+        if (nothingToSave()) return;
+        Path f = dialogs.saveFile("Save experiment", Kind.EXPERIMENT, folder(Folder.EXPERIMENTS),
+                file == null ? "experiment" + ExperimentFile.EXTENSION : file.getFileName().toString());
+        if (f != null) save(f);
+    }
+
+    /** Saves the runs on the charts to the file; a run in progress is stopped first and saved once it has ended. */
+    public void save(Path target) {
+        if (nothingToSave()) return;
+        Path f = Kind.EXPERIMENT.withExtension(target);
+        if (session.current() != null) say("Stopping run #" + session.current().id() + " to save it…");
+        Instant since = created != null && f.equals(file) ? created : Instant.now();
+        keeper.save(f, since, result -> {
+            if (!result.ok()) {
+                dialogs.error("Cannot save the experiment", result.message());
+                say("");
+                return;
+            }
+            file = f;
+            created = since;
+            saved = keeper.fingerprint();
+            remember(f);
+            say(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + result.message());
+        });
+    }
+
+    private boolean nothingToSave() {
+        String problem = keeper.saveProblem();
+        if (!problem.isEmpty()) say(problem);
+        return !problem.isEmpty();
+    }
+
+    public void open() {
+        Path f = dialogs.openFile("Open experiment", Kind.EXPERIMENT, folder(Folder.EXPERIMENTS));
+        if (f != null) open(f);
+    }
+
+    /**
+     * Opens an experiment in place of the runs on the charts. The file is read and checked first: a
+     * damaged, foreign or newer one is refused with its reason, and the window stays as it was.
+     */
+    public boolean open(Path f) {
+        Experiment e;
+        try {
+            e = keeper.read(f);
+        } catch (ExperimentFileException ex) {
+            if (!Files.exists(f)) forget(f);
+            dialogs.error("Cannot open the experiment", ex.getMessage());
+            return false;
+        }
+        int n = session.history().runs().size();
+        if (n > 0 && !keeper.fingerprint().equals(saved) && !dialogs.confirm("Open experiment", "The " + n
+                + (n == 1 ? " run" : " runs") + " on the charts have not been saved. Replace them with those of "
+                + f.getFileName() + "?", "Replace")) return false;
+        String note = keeper.show(e);
+        file = f;
+        created = e.created();
+        saved = keeper.fingerprint();
+        remember(f);
+        say("Opened " + f.getFileName() + ": " + e.runs().size() + (e.runs().size() == 1 ? " run" : " runs")
+                + (note.isEmpty() ? "." : ". " + note));
+        return true;
+    }
+
+    public void continueTraining() {
+        String problem = keeper.continueProblem();
+        if (!problem.isEmpty()) {
+            say(problem);
+            return;
+        }
+        Checkpoint c = session.history().latest().record().checkpoint();
+        keeper.continueLatest();
+        say("Run #" + session.current().id() + " goes on from epoch " + (c.epochsDone() + 1) + ", batch "
+                + (c.batchesDone() + 1) + ".");
+    }
+
+    // Datasets
+
+    public void openDatasetFolder() {
+        Path dir = dialogs.folder("Open a folder of MNIST-layout IDX files", folder(Folder.DATASETS));
+        if (dir != null) openDataset(dir);
+    }
+
+    /** Loads the folder in the background; on success it replaces the digits and removes the runs, else nothing changes. */
+    public void openDataset(Path dir) {
+        prefs.setFolder(Folder.DATASETS, dir.toAbsolutePath().getParent() == null ? dir : dir.toAbsolutePath().getParent());
+        switchData(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), () -> Dataset.loadFolder(dir));
+    }
+
+    public void useBundledMnist() { switchData(Dataset.BUNDLED_NAME, Dataset::loadBundledMnist); }
+
+    private void switchData(String name, LabSession.DataSource source) {
+        if (session.state() == LabSession.State.LOADING) {
+            say("The digits are still loading; try again in a moment.");
+            return;
+        }
+        int n = session.history().runs().size();
+        boolean unsaved = !keeper.fingerprint().equals(saved);
+        if (n > 0 && !dialogs.confirm("Open dataset", "Another dataset removes the " + n + (n == 1 ? " run" : " runs")
+                + " from the charts: they were trained on other digits." + (unsaved ? " Save them first to keep them." : ""),
+                "Open " + name)) return;
+        say("Loading " + name + "…");
+        String before = session.dataset() == null ? "none" : session.dataset().name();
+        session.switchData(source, d -> {
+            file = null;
+            saved = keeper.fingerprint();
+            title.set("Autoencoder Lab");
+            say("Training on " + d.name() + " now.");
+        }, problem -> {
+            say("The dataset is still " + before + ".");
+            dialogs.error("Cannot open the dataset", problem);
+        });
+        savePrefs();
+    }
+
+    // Exports
+
+    public void exportChartsPng() {
+        Path f = dialogs.saveFile("Export the loss charts as PNG", Kind.PNG, folder(Folder.EXPORTS), stem() + "-charts.png");
+        if (f != null) exportChartsPng(f);
+    }
+
+    public void exportChartsPng(Path f) {
+        view.refreshTraining();   // another tab may be in view: the charts then wait for it
+        export(f, "the loss charts", () -> Exports.chartsPng(f, view.lossCharts()));
+    }
+
+    public void exportReconstructionsPng() {
+        Path f = dialogs.saveFile("Export the reconstructions as PNG", Kind.PNG, folder(Folder.EXPORTS),
+                stem() + "-reconstructions.png");
+        if (f != null) exportReconstructionsPng(f);
+    }
+
+    public void exportReconstructionsPng(Path f) {
+        if (session.dataset() == null || session.grid() == null) {
+            say("No digits to export yet: the dataset is not loaded.");
+            return;
+        }
+        view.refreshTraining();
+        Run latest = session.history().latest();
+        Preview p = view.shownPreview();
+        String caption = session.dataset().name() + (latest == null || p == null ? ": test digits"
+                : ": reconstructions of run " + session.history().legendLabel(latest) + " after epoch " + p.epoch()
+                  + ", step " + p.step());
+        export(f, "the reconstructions", () -> Exports.reconstructionsPng(f, session.dataset().test(), session.grid(),
+                p, view.contrast(), caption));
+    }
+
+    public void exportCsv() {
+        if (nothingToExport()) return;
+        Path f = dialogs.saveFile("Export the metric history as CSV", Kind.CSV, folder(Folder.EXPORTS), stem() + "-metrics.csv");
+        if (f != null) exportCsv(f);
+    }
+
+    public void exportCsv(Path f) {
+        if (nothingToExport()) return;
+        export(f, "the metric history", () -> AtomicFiles.writeString(f, MetricsCsv.of(session.history())));
+    }
+
+    public void exportPython(PythonExport.Framework framework) {
+        if (nothingToExport()) return;
+        Path f = dialogs.saveFile("Export as a " + framework.title() + " script", Kind.PYTHON, folder(Folder.EXPORTS),
+                PythonExport.defaultName(stem() + ExperimentFile.EXTENSION, framework));
+        if (f != null) exportPython(framework, f);
+    }
+
+    /** A script that trains the runs on the charts from fresh weights with their settings. */
+    public void exportPython(PythonExport.Framework framework, Path f) {
+        if (nothingToExport()) return;
+        List<aelab.engine.TrainingConfig> configs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Run r : session.history().runs()) {
+            configs.add(r.config());
+            labels.add(session.history().legendLabel(r));
+        }
+        String data = session.dataset() == null ? Dataset.BUNDLED_NAME : session.dataset().name();
+        export(f, "a " + framework.title() + " script", () -> AtomicFiles.writeString(f,
+                PythonExport.script(configs, labels, data, framework)));
+    }
+
+    private boolean nothingToExport() {
+        if (!session.history().runs().isEmpty()) return false;
+        say("Nothing to export yet: press Start to train a run first.");
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface Write { void run() throws IOException; }
+
+    private void export(Path f, String what, Write write) {
+        try {
+            write.run();
+        } catch (IOException | RuntimeException e) {
+            dialogs.error("Cannot export " + what, "Could not write " + f + ": "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return;
+        }
+        prefs.setFolder(Folder.EXPORTS, f.toAbsolutePath().getParent());
+        savePrefs();
+        say("Exported " + what + " to " + f.getFileName() + ".");
+    }
+
+    // Preferences
+
+    private Path folder(Folder kind) {
+        Path p = prefs.folder(kind);
+        if (p == null && kind != Folder.EXPERIMENTS) p = prefs.folder(Folder.EXPERIMENTS);
+        if (p == null && file != null) p = file.toAbsolutePath().getParent();
+        return p;
+    }
+
+    private String stem() {
+        if (file == null) return "experiment";
+        String name = file.getFileName().toString();
+        return name.endsWith(ExperimentFile.EXTENSION) ? name.substring(0, name.length() - ExperimentFile.EXTENSION.length()) : name;
+    }
+
+    private void remember(Path f) {
+        prefs.recent().add(f);
+        prefs.setFolder(Folder.EXPERIMENTS, f.toAbsolutePath().getParent());
+        savePrefs();
+        title.set(f.getFileName() + " — Autoencoder Lab");
+    }
+
+    private void forget(Path f) {
+        prefs.recent().remove(f);
+        savePrefs();
+    }
+
+    /** Remembers the settings in the form (when valid) along with everything else, now. */
+    public void savePrefs() {
+        if (session.form().config() != null) prefs.setSettings(session.form().config());
+        try {
+            prefs.save();
+        } catch (IOException e) {
+            say("Could not remember the preferences in " + prefs.file() + ": " + e.getMessage());
+        }
+    }
+
+    public void say(String text) { notice.set(text); }
+
+    public List<Path> recent() { return prefs.recent().files(); }
+
+    public void clearRecent() {
+        prefs.recent().clear();
+        savePrefs();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** The window's title: the experiment file's name once there is one. */
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+
+    /** The experiment file last saved or opened, or null. */
+    public Path file() { return file; }
+
+    public LabSession session() { return session; }
+}

@@ -1,0 +1,393 @@
+package aelab.app.session;
+
+import aelab.app.model.CompareForm;
+import aelab.app.model.Diagnostics;
+import aelab.app.model.Diagnostics.Diagnosis;
+import aelab.app.model.DigitGrid;
+import aelab.app.model.Preset;
+import aelab.app.model.ResultsTable;
+import aelab.app.model.Run;
+import aelab.app.model.RunHistory;
+import aelab.app.model.SettingsForm;
+import aelab.data.Dataset;
+import aelab.data.DatasetException;
+import aelab.engine.Checkpoint;
+import aelab.engine.RunOutcome;
+import aelab.engine.SideBySide;
+import aelab.engine.Trainer;
+import aelab.engine.TrainingConfig;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What the window does, without the window: loads the data, starts, pauses and stops runs (alone or
+ * 2–4 side by side), restarts with new settings when a choice changes mid-run, and keeps the runs for
+ * the charts. Commands and
+ * {@link #drain()} run on the FX thread; only the loader and the trainers run elsewhere, and their
+ * results come back through {@link #drain()} alone.
+ */
+public final class LabSession {
+    public enum State { LOADING, NO_DATA, IDLE, RUNNING, PAUSED }
+
+    /** Loads the images to train on; a DatasetException's message is shown to the user as it is. */
+    @FunctionalInterface
+    public interface DataSource {
+        Dataset load() throws DatasetException;
+    }
+
+    /** Milliseconds between reconstructions sent by the trainer: a few a second is enough to watch. */
+    static final long PREVIEW_MILLIS = 250;
+    static final int IMAGE_SIZE = TrainingConfig.DEFAULT_LAYERS[0];
+    /**
+     * Training threads: every core. The window takes about 3–4 % of one core while training (it redraws about
+     * once a second, and lends itself a core meanwhile: see CoreLoan); keeping a core for the window would
+     * cost far more than sharing it (window-bench: 64k samples/s with 1 thread, 95–108k with 2, on 2 cores).
+     */
+    public static final int TRAINING_THREADS = Integer.getInteger("aelab.trainingThreads",
+            Runtime.getRuntime().availableProcessors());
+    /** Test digits whose bottleneck codes the latent-space view plots, and best/worst digits shown. */
+    static final int INSIGHT_CODES = 2000, INSIGHT_EXTREMES = 8;
+
+    private final BackgroundExecutor executor;
+    private final int trainLimit, testLimit;
+    private final DataSource source;
+    private final SettingsForm form;
+    private final CompareForm compare = new CompareForm();
+    private final RunHistory history = new RunHistory();
+    private final ResultsTable results = new ResultsTable();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
+    private final AtomicReference<Object> loaded = new AtomicReference<>();   // a Dataset, or an error message
+    private final AtomicReference<Object> switched = new AtomicReference<>(); // another Dataset, or why not
+    private final List<Runnable> whenSettled = new ArrayList<>();
+    private Consumer<Dataset> switchDone = d -> { };
+    private Consumer<String> switchFailed = m -> { };
+    private final List<Live> live = new ArrayList<>();
+    private final BooleanBinding canStart, canStartSideBySide;
+    private final List<Run> going = new ArrayList<>();   // the runs started last, until each has ended
+    private Dataset data;
+    private DigitGrid grid;
+    private Steering steering;                            // of what trains the runs in going; null when idle
+    private boolean sideBySide;
+
+    /** A trainer sending to a run; keep, when not null, is the ending the run shows once the trainer has ended. */
+    private record Live(Run run, TrainingBridge bridge, Trainer trainer, RunOutcome keep) { }
+
+    /** Commands to one trainer or to a side-by-side group; they act between mini-batches. */
+    private record Steering(Runnable pause, Runnable resume, Runnable stop) { }
+
+    /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
+    public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
+        this.executor = executor;
+        this.source = source;
+        this.trainLimit = trainLimit;
+        this.testLimit = testLimit;
+        this.form = new SettingsForm(IMAGE_SIZE, trainLimit, testLimit, TrainingConfig.defaults());
+        this.canStart = Bindings.createBooleanBinding(() -> state.get() == State.IDLE && form.valid().get(),
+                state, form.valid());
+        this.canStartSideBySide = Bindings.createBooleanBinding(
+                () -> canStart.get() && compare.valid().get(), canStart, compare.valid());
+        form.setOnChoiceChanged(this::settingsCommitted);
+    }
+
+    public void loadData() {
+        state.set(State.LOADING);
+        dataMessage.set("Loading MNIST…");
+        executor.execute("load data", () -> {
+            try {
+                loaded.set(source.load());
+            } catch (DatasetException e) {
+                loaded.set("Cannot load the digits. " + e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                loaded.set("Cannot load the digits: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            }
+        });
+    }
+
+    public void start() {
+        if (canStart.get()) launch(form.config());
+    }
+
+    /** Trains the compare form's runs together over the current settings: same seed, weights and batches. */
+    public void startSideBySide() {
+        if (canStartSideBySide.get()) launchGroup(compare.configs(form.config()));
+    }
+
+    private void launch(TrainingConfig config) {
+        Run run = history.add(config);
+        run.record().setDataset(data.name());
+        train(run, null);
+    }
+
+    /** Trains the run from fresh weights, or on from a checkpoint. */
+    private void train(Run run, Checkpoint from) {
+        Trainer t = follow(run, from, null);
+        steer(new Steering(t::pause, t::resume, t::stop), List.of(run), false);
+        executor.execute("run " + run.id(), t::run);
+    }
+
+    private void launchGroup(List<TrainingConfig> configs) {
+        List<Run> runs = history.addGroup(configs);
+        List<Trainer> trainers = new ArrayList<>();
+        for (Run run : runs) {
+            run.record().setDataset(data.name());
+            trainers.add(follow(run, null, null));
+        }
+        SideBySide group = new SideBySide(trainers);
+        steer(new Steering(group::pause, group::resume, group::stop), runs, true);
+        executor.execute("runs " + runs.get(0).id() + "–" + runs.get(runs.size() - 1).id() + " side by side", group::run);
+    }
+
+    /**
+     * A trainer whose news reach the run through a bridge of its own, drained once per frame; keep, when
+     * not null, is the ending the run shows once the trainer has ended.
+     */
+    private Trainer follow(Run run, Checkpoint from, RunOutcome keep) {
+        results.add(run);
+        TrainingBridge bridge = new TrainingBridge();
+        Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), data, bridge, from);
+        t.setPreview(grid.indices(), PREVIEW_MILLIS);
+        t.setInsights(INSIGHT_CODES, INSIGHT_EXTREMES);
+        live.add(new Live(run, bridge, t, keep));
+        return t;
+    }
+
+    private void steer(Steering s, List<Run> runs, boolean group) {
+        steering = s;
+        going.clear();
+        going.addAll(runs);
+        sideBySide = group;
+        state.set(State.RUNNING);
+    }
+
+    public void togglePause() {
+        if (state.get() == State.RUNNING) {
+            steering.pause().run();
+            going.forEach(r -> r.paused(System.nanoTime()));
+            state.set(State.PAUSED);
+        } else if (state.get() == State.PAUSED) {
+            steering.resume().run();
+            going.forEach(r -> r.resumed(System.nanoTime()));
+            state.set(State.RUNNING);
+        }
+    }
+
+    /** Asks the run (or every run side by side) to stop; each ends after its current mini-batch and keeps its curves. */
+    public void stop() {
+        if (steering == null) return;
+        steering.stop().run();
+        steering = null;
+        going.clear();
+        state.set(State.IDLE);
+    }
+
+    /** Stops, removes every run and puts the settings back to the default experiment. */
+    public void reset() {
+        stop();
+        history.clear();
+        results.clear();
+        form.load(TrainingConfig.defaults());
+    }
+
+    public void clearOldRuns() { history.clearOld(); }
+
+    public void applyPreset(Preset preset) {
+        form.load(preset.config());
+        settingsCommitted();
+    }
+
+    /**
+     * A choice was made or a typed value confirmed. While a run is going alone and the settings now differ
+     * from its own, it stops (its curves stay) and a run with the new settings starts; otherwise (also
+     * during a side-by-side comparison) the settings just wait for the next Start.
+     */
+    public void settingsCommitted() {
+        State s = state.get();
+        TrainingConfig next = form.config();
+        if ((s == State.RUNNING || s == State.PAUSED) && !sideBySide && next != null
+                && !next.equals(going.get(0).config())) {
+            steering.stop().run();
+            launch(next);
+        }
+    }
+
+    /** FX thread, once per frame: takes in the loaded data and every run's news. */
+    public void drain() {
+        Object l = loaded.getAndSet(null);
+        if (l instanceof Dataset d) {
+            use(d);
+        } else if (l instanceof String message) {
+            dataMessage.set(message);
+            state.set(State.NO_DATA);
+        }
+        for (Iterator<Live> it = live.iterator(); it.hasNext(); ) {
+            Live lv = it.next();
+            if (!lv.bridge().drainInto(lv.run())) continue;
+            it.remove();
+            if (lv.keep() != null) lv.run().finish(lv.keep());
+            if (lv.run().outcome().status() != RunOutcome.Status.FAILED)   // failed weights may be half-updated
+                lv.run().record().setCheckpoint(lv.trainer().checkpoint());   // safe: its run() has ended
+            if (going.remove(lv.run()) && going.isEmpty()) {
+                steering = null;
+                state.set(State.IDLE);
+            }
+        }
+        drainSwitch();
+        if (live.isEmpty() && !whenSettled.isEmpty()) {
+            List<Runnable> due = new ArrayList<>(whenSettled);
+            whenSettled.clear();
+            due.forEach(Runnable::run);
+        }
+    }
+
+    private void use(Dataset d) {
+        data = d;
+        grid = DigitGrid.firstOfEachClass(d.test(), 10, 2);
+        dataMessage.set(d.name() + ": " + used(d.train().count(), trainLimit) + " training and "
+                + used(d.test().count(), testLimit) + " test images");
+        state.set(State.IDLE);
+    }
+
+    private static String used(int count, int limit) {
+        return limit > 0 && limit < count ? String.format("%,d of %,d", limit, count) : String.format("%,d", count);
+    }
+
+    /** What the warnings panel shows: the running run's warnings, or those of the settings for the next run. */
+    public List<String> warnings() {
+        Run current = current();
+        if (current != null) return current.warnings();
+        TrainingConfig next = form.config();
+        return next == null ? List.of() : next.warnings();
+    }
+
+    /**
+     * What the status panel diagnoses: every run shown strong (named when there are several), and while
+     * idle the settings of the next run when no shown run has them.
+     */
+    public List<Diagnosis> diagnoses() {
+        List<Run> shown = history.newest();
+        List<Diagnosis> list = new ArrayList<>();
+        for (Run r : shown) {
+            String who = shown.size() > 1 ? "#" + r.id() + " " : "";
+            for (Diagnosis d : Diagnostics.of(r)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
+        }
+        Diagnosis floor = Diagnostics.aboveFloor(shown);
+        if (floor != null) list.add(floor);
+        TrainingConfig next = form.config();
+        if (going.isEmpty() && next != null && shown.stream().noneMatch(r -> r.config().equals(next))) {
+            String who = shown.isEmpty() ? "" : "Next run: ";
+            for (Diagnosis d : Diagnostics.ofSettings(next)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
+        }
+        return list;
+    }
+
+    public SettingsForm form() { return form; }
+
+    public RunHistory history() { return history; }
+
+    /** Every run since the last reset, for the results table. */
+    public ResultsTable results() { return results; }
+
+    /** The run now training (the last of a side-by-side group), or null. */
+    public Run current() { return going.isEmpty() ? null : going.get(going.size() - 1); }
+
+    /** The runs now training: one, or a side-by-side group; empty when idle. */
+    public List<Run> going() { return List.copyOf(going); }
+
+    public CompareForm compare() { return compare; }
+
+    public BooleanBinding canStartSideBySide() { return canStartSideBySide; }
+
+    public Dataset dataset() { return data; }
+
+    public DigitGrid grid() { return grid; }
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+
+    public State state() { return state.get(); }
+
+    public ReadOnlyStringProperty dataMessageProperty() { return dataMessage.getReadOnlyProperty(); }
+
+    public BooleanBinding canStart() { return canStart; }
+
+    // Keeping experiments (FileActions and ExperimentKeeper): going on, reconstructions, another dataset.
+
+    /**
+     * Runs the action once no trainer is left sending, at once if none is: on the FX thread, from
+     * {@link #drain()}. A checkpoint may only be taken from a trainer whose run has ended.
+     */
+    public void whenSettled(Runnable action) {
+        if (live.isEmpty()) action.run();
+        else whenSettled.add(action);
+    }
+
+    /** Whether a trainer is still sending to this run (going, or stopped but not yet ended). */
+    public boolean isLive(Run run) {
+        return live.stream().anyMatch(l -> l.run() == run);
+    }
+
+    /** Trains an ended run on from its checkpoint; the caller checked it may (ExperimentKeeper#continueProblem). */
+    void trainOn(Run run) {
+        run.continued();
+        train(run, run.record().checkpoint());
+    }
+
+    /**
+     * Recomputes a kept run's reconstructions of the shown digits from its checkpoint: a trainer stopped
+     * before its first batch announces the run and sends its preview without training. The run keeps
+     * the ending it has.
+     */
+    void showReconstructions(Run run) {
+        Trainer t = follow(run, run.record().checkpoint(), run.outcome());
+        t.stop();
+        executor.execute("reconstruct " + run.id(), t::run);
+    }
+
+    /**
+     * Loads another dataset off the FX thread. Once loaded it replaces the current one, stopping and
+     * removing every run (they were trained on other digits), and {@code done} is told; if it cannot be
+     * used, nothing changes and {@code failed} gets the one-line reason. Both are called from {@link #drain()}.
+     */
+    public void switchData(DataSource source, Consumer<Dataset> done, Consumer<String> failed) {
+        switchDone = done;
+        switchFailed = failed;
+        executor.execute("load dataset", () -> {
+            try {
+                Dataset d = source.load();
+                int size = d.test().imageSize();
+                switched.set(size == IMAGE_SIZE ? d : d.name() + ": the images are " + d.test().rows() + " × "
+                        + d.test().cols() + " pixels; this window trains on " + IMAGE_SIZE + "-pixel images (28 × 28)");
+            } catch (DatasetException e) {
+                switched.set(e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                switched.set("cannot load the dataset: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            }
+        });
+    }
+
+    private void drainSwitch() {
+        Object s = switched.getAndSet(null);
+        if (s instanceof Dataset d) {
+            stop();
+            history.clear();
+            results.clear();
+            use(d);
+            switchDone.accept(d);
+        } else if (s instanceof String message) {
+            switchFailed.accept(message);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package aelab.app.view;
+
+import aelab.app.session.LabSession;
+import aelab.app.session.LabSession.State;
+import aelab.app.model.Preset;
+import aelab.app.model.SettingsForm.Field;
+import aelab.app.model.SettingsForm;
+import aelab.engine.Activation;
+import aelab.engine.Loss;
+import aelab.engine.OptimizerKind;
+import aelab.engine.Scale;
+import aelab.engine.Settings;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The left panel: run buttons, presets, the three choices the question is about, and the other settings. */
+public final class ControlsView extends VBox {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final LabSession session;
+    private final SettingsForm form;
+    private final Label data = new Label();
+    private final Button start = button("start", "Start", "Train a new model from fresh weights with these settings");
+    private final Button pause = button("pause", "Pause", "Pause the run after its current mini-batch; press again to resume");
+    private final Button stop = button("stop", "Stop", "End the run after its current mini-batch; its curves stay on the charts");
+    private final Button reset = button("reset", "Reset", "Stop, remove every run from the charts and go back to the default experiment");
+    private final GridPane fields = new GridPane();
+    private final Label otherError = new Label();
+    private int row;
+
+    public ControlsView(LabSession session) {
+        super(10);
+        this.session = session;
+        this.form = session.form();
+        setId("controls");
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        data.setId("data-message");
+        data.setWrapText(true);
+        HBox buttons = new HBox(6, start, pause, stop, reset);
+        for (Button b : List.of(start, pause, stop, reset)) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
+
+        HBox presets = new HBox(6);
+        for (Preset p : Preset.values()) {
+            Button b = button("preset-" + p.name().toLowerCase().replace('_', '-'), p.title(), p.description());
+            b.setOnAction(e -> session.applyPreset(p));
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+            presets.getChildren().add(b);
+        }
+
+        Choice<Activation> output = new Choice<>("output", form.outputProperty(),
+                List.of(Activation.SOFTMAX, Activation.SIGMOID, Activation.LINEAR), Activation::toString, ControlsView::explain);
+        Choice<Loss> loss = new Choice<>("loss", form.lossProperty(), List.of(Loss.values()),
+                l -> l.toString().toUpperCase(), ControlsView::explain);
+        Choice<Scale> scale = new Choice<>("scale", form.scaleProperty(), List.of(Scale.values()),
+                s -> s == Scale.UNIT ? "[0,1]" : "raw 0–255", ControlsView::explain);
+
+        fields.setHgap(8);
+        fields.setVgap(2);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(90);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        fields.getColumnConstraints().addAll(names, inputs);
+        addField(Field.EPOCHS);
+        addField(Field.BATCH_SIZE);
+        addField(Field.LEARNING_RATE);
+        ComboBox<OptimizerKind> optimizer = new ComboBox<>();
+        optimizer.setId("optimizer");
+        optimizer.getItems().setAll(OptimizerKind.values());
+        optimizer.valueProperty().bindBidirectional(form.optimizerProperty());
+        optimizer.setTooltip(new Tooltip(Settings.OPTIMIZER.tooltip()));
+        optimizer.setMaxWidth(Double.MAX_VALUE);
+        addRow("Optimizer", optimizer, null);
+        addField(Field.LAYERS);
+        addField(Field.SEED);
+        otherError.getStyleClass().add("field-error");
+        otherError.setWrapText(true);
+
+        getChildren().addAll(data, buttons,
+                section("Presets"), presets, new CompareView(session),
+                section("Output activation"), output,
+                section("Loss"), loss,
+                section("Input scale"), scale,
+                section("Training"), fields, otherError);
+    }
+
+    private void initListeners() {
+        data.textProperty().bind(session.dataMessageProperty());
+        start.disableProperty().bind(session.canStart().not());
+        var going = Bindings.createBooleanBinding(
+                () -> session.state() == State.RUNNING || session.state() == State.PAUSED, session.stateProperty());
+        pause.disableProperty().bind(going.not());
+        stop.disableProperty().bind(going.not());
+        reset.disableProperty().bind(session.stateProperty().isEqualTo(State.LOADING));
+        pause.textProperty().bind(Bindings.when(session.stateProperty().isEqualTo(State.PAUSED))
+                .then("Resume").otherwise("Pause"));
+        otherError.textProperty().bind(form.otherError());
+        otherError.managedProperty().bind(otherError.textProperty().isNotEmpty());
+        start.setOnAction(e -> session.start());
+        pause.setOnAction(e -> session.togglePause());
+        stop.setOnAction(e -> session.stop());
+        reset.setOnAction(e -> session.reset());
+    }
+
+    private void addField(Field f) {
+        String name = f.setting().title(), tip = f.setting().tooltip();
+        TextField text = new TextField();
+        text.setId(f.name().toLowerCase().replace('_', '-'));
+        text.textProperty().bindBidirectional(form.text(f));
+        text.setTooltip(new Tooltip(tip + ". Changing it during a run starts a new run when you press Enter or leave the field."));
+        text.setPrefColumnCount(8);
+        text.setOnAction(e -> session.settingsCommitted());
+        text.focusedProperty().addListener((o, was, is) -> {
+            if (!is) session.settingsCommitted();
+        });
+        Label error = new Label();
+        error.setId(text.getId() + "-error");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(form.error(f));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        form.error(f).addListener((o, a, b) -> text.pseudoClassStateChanged(INVALID, !b.isEmpty()));
+        text.pseudoClassStateChanged(INVALID, !form.error(f).get().isEmpty());
+        addRow(name, text, error);
+    }
+
+    private void addRow(String name, Control input, Label error) {
+        Label label = new Label(name);
+        label.setLabelFor(input);
+        fields.addRow(row++, label, input);
+        if (error != null) fields.add(error, 1, row++);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Button button(String id, String text, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private static String explain(Object choice) {
+        return switch (choice.toString()) {
+            case "softmax" -> "Outputs are positive and add up to 1 over the whole image, like the probabilities of one "
+                    + "class. Pixel intensities don't add up to 1, so the picture comes out faint.";
+            case "sigmoid" -> "Each output lies between 0 and 1 on its own, like a pixel's intensity: the match for BCE.";
+            case "linear" -> "Outputs are any real number, unbounded: a match for MSE; BCE has no meaning outside [0,1].";
+            case "bce" -> "Binary cross-entropy per pixel. On grey pixels it cannot reach 0: its floor is the "
+                    + "pixels' own entropy (the dashed line).";
+            case "mse" -> "Mean squared error per pixel: the mean of (output − pixel)²; 0 for a perfect copy.";
+            case "mae" -> "Mean absolute error per pixel: the mean of |output − pixel|.";
+            case "unit" -> "Pixels divided by 255: inputs and targets lie in [0,1], where BCE makes sense.";
+            case "raw" -> "Pixels as stored, 0 to 255: targets far outside [0,1], as in the original question.";
+            default -> choice.toString();
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package aelab.app.view;
+
+import aelab.app.chart.Palette;
+import aelab.app.model.Contrast;
+import aelab.app.model.DigitGrid;
+import aelab.app.model.DigitRows;
+import aelab.app.model.Run;
+import aelab.data.ImageSet;
+import aelab.engine.Preview;
+import aelab.engine.Scale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The fixed test digits with, below them, the reconstructions (and error maps) of the newest run, or
+ * of every run trained side by side, one row each; a choice of contrast and a line that describes the
+ * digit under the mouse. Error maps are on demand: on by default for one run, off for several (whose rows
+ * would otherwise be small), each remembered. Redraws only when a new preview arrives, a choice changes or
+ * the panel is resized.
+ */
+public final class ReconstructionView extends BorderPane {
+    private final ObjectProperty<Contrast> contrast = new SimpleObjectProperty<>(this, "contrast", Contrast.ABSOLUTE);
+    private final CheckBox errorMaps = new CheckBox("error maps");
+    private final DigitCanvas canvas = new DigitCanvas();
+    private final Label title = new Label("Reconstructions");
+    private final Label hover = new Label();
+    private final Tooltip tooltip = new Tooltip();
+    private ImageSet test;
+    private DigitGrid grid;
+    private List<Run> runs = List.of();
+    private List<Preview> shown = List.of();
+    private int[] hovered;
+    private boolean errorsAlone = true, errorsSideBySide;
+
+    public ReconstructionView() {
+        setId("reconstructions");
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        title.getStyleClass().add("section-title");
+        Choice<Contrast> mode = new Choice<>("contrast", contrast, List.of(Contrast.values()), Contrast::toString,
+                c -> c == Contrast.ABSOLUTE
+                        ? "Grey levels as the network outputs them: 0 is black, 1 is white"
+                        : "Each image's darkest pixel black and brightest white: shows the shape of a faint "
+                          + "reconstruction (softmax spreads a total of 1 over 784 pixels)");
+        errorMaps.setId("error-maps");
+        errorMaps.setSelected(true);
+        errorMaps.setTooltip(new Tooltip("Show under each reconstruction where it differs from the original: "
+                + "dark is close, bright is far off"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, errorMaps, mode);
+        // a narrow window shortens the title, never the controls
+        title.setMinWidth(0);
+        errorMaps.setMinWidth(Region.USE_PREF_SIZE);
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        header.setAlignment(Pos.CENTER_LEFT);
+        setTop(header);
+        setCenter(canvas);
+        hover.getStyleClass().add("hint");
+        hover.setWrapText(true);
+        hover.setText("Hover over a digit for its label, its BCE and MSE, and the sum of its 784 outputs.");
+        setBottom(hover);
+        BorderPane.setMargin(canvas, new Insets(4, 0, 4, 0));
+        Tooltip.install(canvas, tooltip);
+        tooltip.setShowDelay(javafx.util.Duration.millis(150));
+    }
+
+    private void initListeners() {
+        contrast.addListener(o -> canvas.setContrast(contrast.get()));
+        errorMaps.selectedProperty().addListener(o -> {
+            if (runs.size() > 1) errorsSideBySide = errorMaps.isSelected();
+            else errorsAlone = errorMaps.isSelected();
+            canvas.setErrors(errorMaps.isSelected());
+        });
+        canvas.setOnMouseMoved(e -> describe(canvas.slotAt(e.getX(), e.getY())));
+        canvas.setOnMouseExited(e -> describe(null));
+    }
+
+    /** FX thread, once per frame: the runs to show, oldest first (the newest run, or a side-by-side group). */
+    public void refresh(ImageSet testImages, DigitGrid digits, List<Run> newest) {
+        if (testImages != test || digits != grid) {
+            test = testImages;
+            grid = digits;
+            canvas.setDigits(testImages, digits);
+        }
+        List<Preview> previews = newest.stream().map(Run::preview).toList();
+        if (newest.equals(runs) && samePreviews(previews)) return;
+        boolean modeChanged = newest.size() > 1 != runs.size() > 1;
+        runs = List.copyOf(newest);
+        if (modeChanged) errorMaps.setSelected(runs.size() > 1 ? errorsSideBySide : errorsAlone);
+        shown = previews;
+        List<DigitCanvas.Source> sources = new ArrayList<>();
+        for (Run r : runs) {
+            String scale = r.config().scale() == Scale.UNIT ? "[0,1]" : "raw 0–255";
+            sources.add(new DigitCanvas.Source(r.preview(), "#" + r.id(),
+                    List.of(r.config().output() + " + " + r.config().loss(), scale), Palette.fx(r.colour())));
+        }
+        canvas.setSources(sources);
+        Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        Preview p = last == null ? null : last.preview();
+        String whose = runs.size() == 1 ? "run #" + last.id()
+                : "runs " + String.join(", ", runs.stream().map(r -> "#" + r.id()).toList());
+        title.setText(p == null ? "Reconstructions" : "Reconstructions of " + whose + " · epoch " + p.epoch()
+                + ", step " + p.step());
+        describe(hovered);   // the numbers under the pointer follow the new reconstructions
+    }
+
+    private boolean samePreviews(List<Preview> previews) {
+        if (previews.size() != shown.size()) return false;
+        for (int i = 0; i < previews.size(); i++) if (previews.get(i) != shown.get(i)) return false;
+        return true;
+    }
+
+    private void describe(int[] cell) {
+        hovered = cell;
+        if (cell == null || grid == null || test == null) {
+            tooltip.setText("");
+            return;
+        }
+        int image = grid.cell(cell[0], cell[1]);
+        if (image < 0) return;
+        StringBuilder text = new StringBuilder("Digit " + test.label(image) + " (test image " + image + ")");
+        int slot = grid.previewSlot(cell[0], cell[1]);
+        DigitRows.Row row = canvas.row(cell[2]);
+        for (int i = 0; i < runs.size(); i++) {
+            Preview p = runs.get(i).preview();
+            if (p == null || slot < 0 || slot >= p.count() || (row.run() >= 0 && row.run() != i)) continue;
+            text.append(runs.size() == 1 ? ": " : "; #" + runs.get(i).id() + ": ");
+            text.append(String.format(Locale.ROOT, "BCE %.4f · MSE %.4f · Σ of the 784 outputs %.2f",
+                    p.bce()[slot], p.mse()[slot], p.outputSum()[slot]));
+        }
+        hover.setText(text.toString());
+        tooltip.setText(text.toString());
+    }
+
+    public ObjectProperty<Contrast> contrastProperty() { return contrast; }
+
+    /** The newest run's preview being shown, for tests. */
+    public Preview shownPreview() { return shown.isEmpty() ? null : shown.get(shown.size() - 1); }
+
+    /** Rows of reconstructions drawn (one per run shown once it has sent some), for tests. */
+    public int outputRows() { return canvas.filledOutputRows(); }
+}

@@ -1,0 +1,265 @@
+package aelab.bench;
+
+import aelab.app.AutoencoderLabApp;
+import aelab.app.Launcher;
+import aelab.app.MainView;
+import aelab.app.WindowJit;
+import aelab.app.files.FxDialogs;
+import aelab.app.session.BackgroundExecutor;
+import aelab.app.session.LabSession;
+import aelab.app.model.AppPreferences;
+import aelab.app.model.Run;
+import aelab.data.Dataset;
+import aelab.engine.BatchPoint;
+import aelab.engine.Settings;
+import aelab.engine.TrainingConfig;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * What the window's drawing costs the training: {@code java -jar autoencoder-lab.jar window-bench}.
+ * Opens the real window and trains the default experiment as Start does: a run of 8 epochs to warm up
+ * the JIT, then one long run during which drawing is switched off and on every second. Held, the window
+ * still takes in every batch but redraws nothing. Each mini-batch's time (from the one before it in the
+ * same epoch) counts for the state the window was in when the batch ended, so a machine that slows
+ * down for a few seconds weighs on both states alike:
+ *
+ *   cost = 1 − (samples/s while drawing) / (samples/s while held)
+ *
+ * Printed per interval with the CPU the FX and renderer threads used, then as the median over pairs of
+ * neighbouring intervals (robust to a few seconds of a slow machine) and over all intervals together. Options: --epochs N of the long run (default 20),
+ * --threads N (default: the app's own choice).
+ */
+public final class WindowBench extends Application {
+    private static final long SWITCH_MILLIS = 1000;
+    // Long enough for the window's drawing code to settle: it starts as profiled C1 code and moves to plain
+    // C1 after some thousands of calls (WindowJit keeps it from C2), drawing about once a second meanwhile.
+    private static final int WARM_UP_EPOCHS = 8;
+    private static int epochs = 20;
+
+    /** Called by aelab.Main for "window-bench ARGS"; returns the exit status. */
+    public static int run(String[] args) {
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--epochs" -> epochs = positive(args[i], value);
+                    case "--threads" -> System.setProperty("aelab.trainingThreads", String.valueOf(positive(args[i], value)));
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+                }
+                i++;
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\nusage: java -jar autoencoder-lab.jar window-bench "
+                    + "[--epochs N] [--threads N]");
+            return 2;
+        }
+        Launcher.preferSoftwareRendering();
+        WindowJit.keepWindowCodeOutOfC2();   // as the app does
+        try {
+            Application.launch(WindowBench.class);
+        } catch (RuntimeException e) {
+            System.err.println("error: window-bench opens the real window and could not (" + e.getMessage()
+                    + "); on a machine without a display, run it under xvfb-run");
+            return 1;
+        }
+        return status;
+    }
+
+    private static int positive(String option, String value) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v > 0) return v;
+        } catch (NumberFormatException | NullPointerException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " needs a whole number above 0");
+    }
+
+    private static volatile int status = 1;
+    private LabSession session;
+    private MainView view;
+
+    @Override public void start(Stage stage) {
+        session = new LabSession(BackgroundExecutor.daemonThreads(), Dataset::loadBundledMnist, 0, 0);
+        view = new MainView(session);
+        AppPreferences prefs = AppPreferences.load(Path.of(System.getProperty("java.io.tmpdir"), "aelab-window-bench-none"));
+        AutoencoderLabApp.withMenu(view, prefs, new FxDialogs(() -> stage));
+        stage.setScene(AutoencoderLabApp.createScene(view));
+        stage.setTitle("Autoencoder Lab — window bench");
+        stage.show();
+        session.loadData();
+        Thread t = new Thread(this::measure, "aelab window bench");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A stretch of the run with the window drawing or held: from, to in System.nanoTime(); CPU of the FX threads. */
+    private static final class Interval {
+        final boolean drawing;
+        final long from;
+        long to, fxNanos, renderNanos, batchNanos;
+        int batches;
+
+        Interval(boolean drawing, long from) {
+            this.drawing = drawing;
+            this.from = from;
+        }
+    }
+
+    private void measure() {
+        try {
+            while (on(() -> session.state()) == LabSession.State.LOADING) Thread.sleep(100);
+            if (on(() -> session.state()) != LabSession.State.IDLE) {
+                System.err.println("error: " + on(() -> session.dataMessageProperty().get()));
+                return;
+            }
+            int images = on(() -> session.dataset().train().count());
+            System.out.printf(Locale.ROOT, "window-bench: %s, %,d images an epoch, %d training thread(s); a run of %d epochs "
+                            + "with drawing switched every %d ms, after a warm-up run of %d epochs%n",
+                    TrainingConfig.defaults().label(), images, LabSession.TRAINING_THREADS, epochs, SWITCH_MILLIS, WARM_UP_EPOCHS);
+            train(WARM_UP_EPOCHS, false);
+            List<Interval> intervals = train(epochs, true);
+            report(intervals, TrainingConfig.defaults().batchSize());
+            status = 0;
+        } catch (Exception e) {
+            System.err.println("error: the window bench stopped: " + e);
+        } finally {
+            Platform.runLater(() -> {
+                view.dispose();
+                Platform.exit();
+            });
+        }
+    }
+
+    /** Trains the default experiment for n epochs; switching, drawing goes off and on every second. */
+    private List<Interval> train(int n, boolean switching) throws Exception {
+        long fx = threadId("JavaFX Application Thread"), render = threadId("QuantumRenderer-0");
+        long[] started = new long[1];
+        Run run = on(() -> {
+            view.setDrawing(true);
+            session.form().load(TrainingConfig.defaults().with(Settings.EPOCHS, n));
+            session.start();
+            started[0] = System.nanoTime();
+            return session.current();
+        });
+        List<Interval> intervals = new ArrayList<>();
+        Interval now = new Interval(!switching, started[0]);
+        long fx0 = cpuTime(fx), render0 = cpuTime(render);
+        while (!on(run::isFinished)) {
+            Thread.sleep(switching ? SWITCH_MILLIS : 50);
+            if (!switching) continue;
+            boolean next = !now.drawing;
+            long at = on(() -> {
+                view.setDrawing(next);
+                return System.nanoTime();
+            });
+            long fx1 = cpuTime(fx), render1 = cpuTime(render);
+            now.to = at;
+            now.fxNanos = fx1 - fx0;
+            now.renderNanos = render1 - render0;
+            intervals.add(now);
+            now = new Interval(next, at);
+            fx0 = fx1;
+            render0 = render1;
+        }
+        on(() -> {
+            view.setDrawing(true);
+            return null;
+        });
+        if (!switching) return intervals;
+        now.to = Long.MAX_VALUE;   // the run ended in this one
+        intervals.add(now);
+        List<BatchPoint> batches = on(() -> List.copyOf(run.record().batches()));
+        for (int j = 1; j < batches.size(); j++) {
+            BatchPoint b = batches.get(j), before = batches.get(j - 1);
+            if (b.epoch() != before.epoch()) continue;   // the gap holds the test evaluation
+            long end = started[0] + b.nanos();
+            for (Interval i : intervals) {
+                if (end >= i.from && end < i.to) {
+                    i.batches++;
+                    i.batchNanos += b.nanos() - before.nanos();
+                    break;
+                }
+            }
+        }
+        intervals.remove(intervals.size() - 1);   // partly after the run
+        return intervals;
+    }
+
+    private static void report(List<Interval> intervals, int batchSize) {
+        System.out.println("interval  drawing  batches  ms/batch  FX thread  renderer (cores)");
+        int k = 0;
+        for (Interval i : intervals) {
+            double wall = i.to - i.from;
+            System.out.printf(Locale.ROOT, "%8d  %-7s  %7d  %8.3f  %9.3f  %8.3f%n", ++k, i.drawing ? "yes" : "held", i.batches,
+                    i.batches == 0 ? Double.NaN : i.batchNanos / 1e6 / i.batches, i.fxNanos / wall, i.renderNanos / wall);
+        }
+        double drawn = perBatch(intervals, true), held = perBatch(intervals, false);
+        List<Double> pairs = new ArrayList<>();
+        for (int p = 0; p + 1 < intervals.size(); p += 2) {
+            Interval a = intervals.get(p), b = intervals.get(p + 1);
+            if (a.batches == 0 || b.batches == 0) continue;
+            Interval on = a.drawing ? a : b, off = a.drawing ? b : a;
+            pairs.add(1 - ((double) off.batchNanos / off.batches) / ((double) on.batchNanos / on.batches));
+        }
+        System.out.printf(Locale.ROOT, "ms per batch: drawing %.4f, held %.4f; samples/s: drawing %,.0f, held %,.0f%n",
+                drawn, held, batchSize * 1000 / drawn, batchSize * 1000 / held);
+        System.out.printf(Locale.ROOT, "the window's drawing costs the training %.1f %% of its throughput (median of %d pairs "
+                + "of neighbouring intervals; over all intervals together: %.1f %%)%n",
+                100 * median(pairs.stream().mapToDouble(Double::doubleValue).toArray()), pairs.size(), 100 * (1 - held / drawn));
+    }
+
+    private static double perBatch(List<Interval> intervals, boolean drawing) {
+        long nanos = 0, batches = 0;
+        for (Interval i : intervals) {
+            if (i.drawing != drawing) continue;
+            nanos += i.batchNanos;
+            batches += i.batches;
+        }
+        return nanos / 1e6 / batches;
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) return Double.NaN;
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** CPU time of a thread in nanoseconds; 0 for a thread this Java cannot see or time. */
+    private static long cpuTime(long id) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        return id > 0 && cpu.isThreadCpuTimeSupported() ? Math.max(0, cpu.getThreadCpuTime(id)) : 0;
+    }
+
+    private static long threadId(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).mapToLong(Thread::getId)
+                .findFirst().orElse(-1);
+    }
+
+    /** Calls the task on the FX thread and waits for its answer. */
+    private static <T> T on(Callable<T> task) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(task.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get();
+    }
+}

@@ -1,0 +1,128 @@
+package aelab.app.chart;
+
+import aelab.engine.Settings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.app.model.Baseline;
+import aelab.app.model.Run;
+import aelab.app.model.RunHistory;
+import aelab.engine.BatchPoint;
+import aelab.engine.EpochMetrics;
+import aelab.engine.RunInfo;
+import aelab.engine.TrainingConfig;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.jfree.chart.axis.ValueAxis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class LossChartTest {
+    private static final double FLOOR = 0.057;
+    private LossChart chart;
+
+    @Start
+    void start(Stage stage) {
+        chart = new LossChart(LossChart.Metric.BCE);
+        stage.setScene(new Scene(chart, 600, 400));
+        stage.show();
+    }
+
+    /** A run of the given length, as the bridge would have filled it: loss falling from 0.7 towards 0.1. */
+    private static RunHistory history(int epochs, int batchesPerEpoch) {
+        return history(epochs, batchesPerEpoch, 1);
+    }
+
+    /** The same for several runs side by side. */
+    private static RunHistory history(int epochs, int batchesPerEpoch, int runs) {
+        RunHistory h = new RunHistory();
+        TrainingConfig c = TrainingConfig.defaults().with(Settings.EPOCHS, epochs);
+        for (Run run : h.addGroup(java.util.Collections.nCopies(runs, c))) fill(run, epochs, batchesPerEpoch);
+        return h;
+    }
+
+    private static void fill(Run run, int epochs, int batchesPerEpoch) {
+        TrainingConfig c = run.config();
+        run.started(new RunInfo(c, batchesPerEpoch * 100, 10_000, batchesPerEpoch, FLOOR, List.of(), "naive", 2));
+        long step = 0;
+        for (int e = 1; e <= epochs; e++) {
+            for (int b = 1; b <= batchesPerEpoch; b++) {
+                double loss = 0.1 + 0.6 / (1 + ++step / 100.0);
+                run.addBatch(new BatchPoint(e, b, step, loss, loss, loss / 4, step * 1_000_000L));
+            }
+            run.addEpoch(new EpochMetrics(e, 0.2, 0.2, 0.2, 0.05, 100, 1));
+        }
+    }
+
+    @Test
+    void fiftyEpochsOfSixHundredBatchesDrawAtMostTheCappedPoints(FxRobot robot) {
+        RunHistory h = history(50, 600);
+        long[] nanos = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            chart.refresh(h);
+            nanos[0] = System.nanoTime() - t0;
+        });
+        int points = chart.pointCount();
+        assertTrue(points <= Run.CURVE_CAP + 50, "points drawn: " + points);
+        assertTrue(points > 500, "the curve is still there: " + points);
+        assertTrue(nanos[0] < 1_000_000_000L, "one refresh took " + nanos[0] / 1e6 + " ms");
+    }
+
+    @Test
+    void theLogScaleStillShowsTheFloor(FxRobot robot) {
+        RunHistory h = history(2, 50);
+        robot.interact(() -> {
+            chart.refresh(h);
+            chart.setLogScale(true);
+        });
+        ValueAxis y = chart.chart().getXYPlot().getRangeAxis();
+        assertTrue(chart.isLogScale());
+        assertTrue(y.getLowerBound() < FLOOR, "lower bound " + y.getLowerBound());
+        assertTrue(y.getUpperBound() > 0.6, "upper bound " + y.getUpperBound());
+        robot.interact(() -> chart.setLogScale(false));
+        assertEquals(0, chart.chart().getXYPlot().getRangeAxis().getLowerBound(), 1e-12);
+    }
+
+    @Test
+    void fourRunsOfFiftyEpochsOfSixHundredBatchesStayWithinTheCapEach(FxRobot robot) {
+        RunHistory h = history(50, 600, 4);
+        long[] nanos = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            chart.refresh(h);
+            nanos[0] = System.nanoTime() - t0;
+        });
+        assertEquals(4, chart.seriesCount());
+        int points = chart.pointCount();
+        assertTrue(points <= 4 * (Run.CURVE_CAP + 50), "points drawn: " + points);
+        assertTrue(nanos[0] < 1_000_000_000L, "one refresh took " + nanos[0] / 1e6 + " ms");
+    }
+
+    @Test
+    void aboveTheFloorEveryPointDropsByTheFloorAndTheFloorLineGoes(FxRobot robot) {
+        RunHistory h = history(2, 50);
+        robot.interact(() -> chart.refresh(h));
+        assertEquals(0.2, chart.lastTestY(0), 1e-12);
+        assertTrue(chart.showsFloorLine());
+        robot.interact(() -> {
+            chart.setBaseline(Baseline.FLOOR);
+            chart.refresh(h);
+        });
+        assertEquals(0.2 - FLOOR, chart.lastTestY(0), 1e-12);
+        assertTrue(!chart.showsFloorLine(), "no floor line above the floor");
+        assertEquals("BCE above the floor (BCE − floor)", chart.chart().getXYPlot().getRangeAxis().getLabel());
+        robot.interact(() -> {
+            chart.setBaseline(Baseline.ZERO);
+            chart.refresh(h);
+        });
+        assertEquals(0.2, chart.lastTestY(0), 1e-12);
+        assertTrue(chart.showsFloorLine());
+    }
+}

@@ -1,0 +1,248 @@
+package aelab.app.session;
+
+import aelab.engine.Settings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.app.session.LabSession.State;
+import aelab.app.model.Preset;
+import aelab.app.model.Run;
+import aelab.app.model.SettingsForm.Field;
+import aelab.data.Dataset;
+import aelab.data.DatasetException;
+import aelab.engine.Activation;
+import aelab.engine.RunOutcome;
+import aelab.engine.TrainingConfig;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The window's behaviour without the window: this test thread plays the FX thread and drains. */
+class LabSessionTest {
+    private static Dataset mnist;
+    private LabSession session;
+
+    @BeforeAll
+    static void load() throws DatasetException {
+        mnist = Dataset.loadBundledMnist();
+    }
+
+    @AfterEach
+    void stopRuns() {
+        if (session != null) session.stop();
+    }
+
+    private LabSession ready(BackgroundExecutor executor, int epochs) {
+        session = new LabSession(executor, () -> mnist, 300, 100);
+        session.loadData();
+        awaitDrained(() -> session.state() == State.IDLE, "data loaded");
+        session.form().text(Field.EPOCHS).set(Integer.toString(epochs));
+        return session;
+    }
+
+    /** Drains like the frame pump until the condition holds; fails after 20 s. */
+    private void awaitDrained(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            session.drain();
+            if (condition.getAsBoolean()) return;
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void aLoadFailureIsShownInPlainWordsAndStartStaysOff() {
+        session = new LabSession(BackgroundExecutor.direct(),
+                () -> { throw new DatasetException("/assets/mnist/t10k-images-idx3-ubyte.gz", "not found on the classpath"); },
+                0, 0);
+        session.loadData();
+        session.drain();
+        assertEquals(State.NO_DATA, session.state());
+        assertEquals("Cannot load the digits. /assets/mnist/t10k-images-idx3-ubyte.gz: not found on the classpath",
+                session.dataMessageProperty().get());
+        assertFalse(session.canStart().get());
+    }
+
+    @Test
+    void startTrainsAndTheRunGainsCurvesReconstructionsAndAnEnding() {
+        ready(BackgroundExecutor.direct(), 1);
+        session.start();            // runs to the end on this thread
+        session.drain();
+        Run run = session.history().latest();
+        assertNotNull(run);
+        assertEquals(RunOutcome.Status.FINISHED, run.outcome().status());
+        assertEquals(3, run.trainBce().size(), "300 images in batches of 100");
+        assertEquals(1, run.testBce().size());
+        assertNotNull(run.preview());
+        assertEquals(20, run.preview().count());
+        assertTrue(run.info().bceFloor() > 0);
+        assertEquals(State.IDLE, session.state());
+    }
+
+    @Test
+    void invalidSettingsKeepStartOff() {
+        ready(BackgroundExecutor.direct(), 1);
+        assertTrue(session.canStart().get());
+        session.form().text(Field.BATCH_SIZE).set("-3");
+        assertFalse(session.canStart().get());
+        session.start();
+        assertTrue(session.history().runs().isEmpty());
+    }
+
+    @Test
+    void aChoiceMadeWhileIdleOnlyChangesTheSettings() {
+        ready(BackgroundExecutor.direct(), 1);
+        session.form().outputProperty().set(Activation.SOFTMAX);
+        assertTrue(session.history().runs().isEmpty());
+        assertEquals(Activation.SOFTMAX, session.form().config().output());
+        assertTrue(session.warnings().get(0).startsWith("softmax makes the 784 outputs sum to 1"));
+    }
+
+    @Test
+    void changingTheOutputDuringARunStartsASecondRunAndKeepsTheFirst() {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.start();
+        Run first = session.history().latest();
+        awaitDrained(() -> first.trainBce().size() > 0, "first points");
+        session.form().outputProperty().set(Activation.SOFTMAX);
+        assertEquals(2, session.history().runs().size());
+        Run second = session.history().latest();
+        assertEquals(Activation.SOFTMAX, second.config().output());
+        assertEquals(State.RUNNING, session.state());
+        awaitDrained(() -> first.isFinished() && second.trainBce().size() > 0, "first stopped, second training");
+        assertEquals(RunOutcome.Status.STOPPED, first.outcome().status());
+        assertTrue(first.trainBce().size() > 0, "the first run keeps its curve");
+        assertSame(second, session.current());
+    }
+
+    @Test
+    void aPresetDuringARunIsOneNewRunNotOnePerChangedSetting() {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.start();
+        session.applyPreset(Preset.THE_QUESTION);
+        assertEquals(2, session.history().runs().size());
+        assertTrue(Preset.THE_QUESTION.matches(session.current().config()));
+    }
+
+    @Test
+    void stopEndsTheRunWithinAFractionOfASecond() {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.start();
+        Run run = session.history().latest();
+        awaitDrained(() -> run.trainBce().size() > 0, "first points");
+        long t0 = System.nanoTime();
+        session.stop();
+        assertEquals(State.IDLE, session.state());
+        awaitDrained(run::isFinished, "run ended");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(RunOutcome.Status.STOPPED, run.outcome().status());
+        assertTrue(seconds < 2, "stopped after " + seconds + " s");
+    }
+
+    @Test
+    void pauseHoldsTheRunAndResumeGoesOn() throws InterruptedException {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.start();
+        Run run = session.history().latest();
+        awaitDrained(() -> run.lastBatch() != null, "first batch");
+        session.togglePause();
+        assertEquals(State.PAUSED, session.state());
+        Thread.sleep(600);          // let the batch under way finish
+        session.drain();
+        long held = run.lastBatch().step();
+        Thread.sleep(600);          // nothing may happen while paused
+        session.drain();
+        assertEquals(held, run.lastBatch().step());
+        session.togglePause();
+        assertEquals(State.RUNNING, session.state());
+        awaitDrained(() -> run.lastBatch().step() > held, "training resumed");
+    }
+
+    @Test
+    void resetStopsRemovesEveryRunAndRestoresTheDefaults() {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.form().outputProperty().set(Activation.LINEAR);
+        session.start();
+        session.reset();
+        assertEquals(State.IDLE, session.state());
+        assertTrue(session.history().runs().isEmpty());
+        assertEquals(TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 300).with(Settings.TEST_LIMIT, 100), session.form().config());
+    }
+
+    @Test
+    void sideBySideRunsStartFromTheSameWeightsOnTheSameBatchesAndAllStayStrong() {
+        ready(BackgroundExecutor.direct(), 1);
+        assertTrue(session.canStartSideBySide().get());
+        session.startSideBySide();   // the three presets, trained to the end on this thread
+        session.drain();
+        List<Run> runs = session.history().runs();
+        assertEquals(3, runs.size());
+        for (Run r : runs) {
+            assertEquals(RunOutcome.Status.FINISHED, r.outcome().status(), "#" + r.id());
+            assertFalse(session.history().isFaded(r), "#" + r.id() + " is drawn strong");
+            assertEquals(3, r.trainBce().size());
+            assertNotNull(r.insights(), "#" + r.id() + " has insights");
+            assertEquals(100, r.insights().codeCount(), "codes of every test image used (100 here)");
+        }
+        assertEquals(3, runs.stream().map(Run::colour).distinct().count());
+        Run question = runs.get(0), answer = runs.get(1), mse = runs.get(2);
+        // the answer and MSE differ only in the loss: same weights, same first batch, so the same BCE before any
+        // step (to rounding: with a BCE loss it is computed from the logits, otherwise from the outputs)
+        assertEquals(answer.trainBce().y(0), mse.trainBce().y(0), 1e-7);
+        assertTrue(Math.abs(answer.trainBce().y(1) - mse.trainBce().y(1)) > 1e-5, "one step of each loss moves them apart");
+        assertTrue(Math.abs(question.trainBce().y(0) - answer.trainBce().y(0)) > 1e-3, "softmax outputs differ from the start");
+        assertEquals(State.IDLE, session.state());
+    }
+
+    @Test
+    void pauseAndStopActOnEveryRunSideBySide() throws InterruptedException {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.startSideBySide();
+        List<Run> runs = session.going();
+        assertEquals(3, runs.size());
+        awaitDrained(() -> runs.stream().allMatch(r -> r.lastBatch() != null), "every run trains");
+        session.togglePause();
+        Thread.sleep(400);
+        session.drain();
+        long[] held = runs.stream().mapToLong(r -> r.lastBatch().step()).toArray();
+        Thread.sleep(400);
+        session.drain();
+        for (int i = 0; i < 3; i++) assertEquals(held[i], runs.get(i).lastBatch().step(), "#" + runs.get(i).id() + " held");
+        session.togglePause();
+        session.stop();
+        assertEquals(State.IDLE, session.state());
+        awaitDrained(() -> runs.stream().allMatch(Run::isFinished), "every run ended");
+        for (Run r : runs) assertEquals(RunOutcome.Status.STOPPED, r.outcome().status());
+    }
+
+    @Test
+    void aChoiceDuringASideBySideComparisonWaitsForTheNextStart() {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.startSideBySide();
+        session.form().outputProperty().set(Activation.LINEAR);
+        assertEquals(3, session.history().runs().size(), "no fourth run");
+        assertEquals(State.RUNNING, session.state());
+    }
+
+    @Test
+    void fewerThanTwoTickedRunsKeepSideBySideOff() {
+        ready(BackgroundExecutor.direct(), 1);
+        session.compare().rows().get(1).onProperty().set(false);
+        session.compare().rows().get(2).onProperty().set(false);
+        assertFalse(session.canStartSideBySide().get());
+        session.startSideBySide();
+        assertTrue(session.history().runs().isEmpty());
+    }
+}
