@@ -1,12 +1,12 @@
 package aelab;
 
+import aelab.testing.ChildProcess;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,15 +17,13 @@ import static org.junit.jupiter.api.Assertions.*;
 class KernelFallbackTest {
     @Test
     void withoutTheVectorModuleTrainingFallsBackAndSaysSo() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "aelab.Main", "bench", "--steps", "3", "--warmup", "1"));
+        ProcessBuilder pb = new ProcessBuilder(ChildProcess.java(List.of(), "aelab.Main", "bench", "--steps", "3",
+                "--warmup", "1"));
         pb.environment().put("AELAB_NO_RELAUNCH", "1");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM did not finish");
-        assertEquals(0, p.exitValue(), out);
+        ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(120));
+        String out = r.output();
+        assertTrue(r.finished(), "the child JVM did not finish: " + r.describe());
+        assertEquals(0, r.exit(), out);
         assertTrue(out.contains("using EJML reference"), out);
         assertTrue(out.contains("kernel EJML"), out);
         assertTrue(out.matches("(?s).*samples/s: \\d+\\s*"), out);

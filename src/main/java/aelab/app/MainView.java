@@ -63,11 +63,13 @@ public final class MainView extends BorderPane implements TrainingPictures {
     // what this costs the training: see docs/decisions/0004-window-drawing-cost.md.
     private final DrawBudget trainingBudget = new DrawBudget(0.04, 1000, 2000);
     private static final long LOAN_NANOS = 100_000_000L;   // a frame's longest draw, as a bound: the loan ends after it
+    private final CoreLoan loan = new CoreLoan();          // this window's: the runs it starts give a core up while it draws
     private Tab training, resultsTab, latentTab;
     private boolean drawing = true;
 
     public MainView(LabSession session) {
         this.session = session;
+        session.setCoreLending(loan);
         this.controls = new ControlsView(session);
         setId("main");
         createView();
@@ -81,9 +83,9 @@ public final class MainView extends BorderPane implements TrainingPictures {
      * drew, after them, for as long as that takes: a deadline could only guess. Not found (another
      * pipeline names it otherwise), the loan covers the frames alone.
      */
-    private static void watchRenderer() {
+    private void watchRenderer() {
         Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst()
-                .ifPresent(CoreLoan::lendWhileRunning);
+                .ifPresent(loan::lendWhileRunning);
     }
 
     private void createView() {
@@ -184,10 +186,10 @@ public final class MainView extends BorderPane implements TrainingPictures {
         }
         long start = System.nanoTime();
         if (!trainingBudget.due(start)) return;
-        CoreLoan.lendUntil(start + LOAN_NANOS);   // the training gives this core up while the window draws
+        loan.lendUntil(start + LOAN_NANOS);   // the training gives this core up while the window draws
         trainingBudget.run(this::refreshTraining);
         // What this frame changed is rendered after it by JavaFX's renderer thread, which the loan watches.
-        CoreLoan.lendUntil(System.nanoTime());
+        loan.lendUntil(System.nanoTime());
     }
 
     /** The same, all of it now, whether or not the Training tab is in view: before an export, say. */

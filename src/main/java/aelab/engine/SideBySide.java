@@ -12,11 +12,18 @@ import java.util.List;
  */
 public final class SideBySide {
     private final List<Trainer> trainers;
+    private final CoreLending lending;
     private volatile boolean stopRequested;
 
     public SideBySide(List<Trainer> trainers) {
+        this(trainers, CoreLending.NONE);
+    }
+
+    /** The runs' shared pool gives a core up while lending says so (a window drawing). */
+    public SideBySide(List<Trainer> trainers, CoreLending lending) {
         if (trainers.isEmpty()) throw new IllegalArgumentException("nothing to train");
         this.trainers = List.copyOf(trainers);
+        this.lending = lending;
     }
 
     public List<Trainer> trainers() { return trainers; }
@@ -26,7 +33,7 @@ public final class SideBySide {
         int threads = 1;
         for (Trainer t : trainers) threads = Math.max(threads, Trainer.threadsFor(t.config()));
         RunOutcome[] outcomes = new RunOutcome[trainers.size()];
-        try (WorkerPool pool = new WorkerPool(threads)) {
+        try (WorkerPool pool = new WorkerPool(threads, lending)) {
             for (int i = 0; i < outcomes.length; i++) outcomes[i] = trainers.get(i).open(pool);
             boolean active = true;
             while (active) {

@@ -22,6 +22,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private final Dataset data;
     private final TrainingListener listener;
+    private final CoreLending lending;
     private final Autoencoder model;
     private final Optimizer optimizer;
     private final Autoencoder goodModel;
@@ -48,10 +49,17 @@ public final class Trainer {
      *         memory ({@link MemoryNeed#check}), before anything large is allocated
      */
     public Trainer(TrainingConfig config, Dataset data, TrainingListener listener, Checkpoint from) {
+        this(config, data, listener, from, CoreLending.NONE);
+    }
+
+    /** The same, giving a core up while lending says so (a window drawing): {@link #run()} hands it to its pool. */
+    public Trainer(TrainingConfig config, Dataset data, TrainingListener listener, Checkpoint from,
+                   CoreLending lending) {
         MemoryNeed.check(config).ifPresent(problem -> { throw new IllegalArgumentException(problem); });
         this.config = config;
         this.data = data;
         this.listener = listener;
+        this.lending = lending;
         this.model = Autoencoder.of(config);
         int[] sizes = model.paramSizes();
         this.optimizer = config.optimizer().create(sizes, config.learningRate());
@@ -120,7 +128,7 @@ public final class Trainer {
 
     /** Trains to the end (or until stopped) on its own threads; returns how it ended, also sent to the listener. */
     public RunOutcome run() {
-        try (WorkerPool pool = new WorkerPool(threadsFor(config))) {
+        try (WorkerPool pool = new WorkerPool(threadsFor(config), lending)) {
             return run(pool);
         }
     }

@@ -12,9 +12,9 @@ import java.util.function.IntConsumer;
  * leaves its task to whoever is free first. Which thread runs task w never changes what it computes:
  * a task works on buffers of its own index, so the numbers are the same however the tasks were shared.
  *
- * While the window has borrowed a core ({@link CoreLoan}), one worker fewer is woken, and with two
- * cores the calling thread runs every task itself: the window draws on the other core and nobody waits
- * for a worker that lost its core to it. Workers spin briefly before parking, so the two hand-offs of a
+ * While a core is lent ({@link CoreLending}: a window drawing, see {@link CoreLoan}), one worker fewer
+ * is woken, and with two cores the calling thread runs every task itself: the window draws on the other
+ * core and nobody waits for a worker that lost its core to it. Workers spin briefly before parking, so the two hand-offs of a
  * mini-batch cost microseconds, not a context switch. Nothing is allocated per call.
  */
 public final class WorkerPool implements AutoCloseable {
@@ -27,6 +27,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private final Thread[] threads;
     private final int n;
+    private final CoreLending lending;
     // (generation << 32) | index of the next task to claim: a claim made for an older run fails.
     private final AtomicLong tickets = new AtomicLong();
     private final AtomicInteger finished = new AtomicInteger();
@@ -37,9 +38,16 @@ public final class WorkerPool implements AutoCloseable {
     private volatile Thread caller;
     private volatile Throwable failure;
 
+    /** n threads (the caller and n − 1 workers) that never lend a core. */
     public WorkerPool(int n) {
+        this(n, CoreLending.NONE);
+    }
+
+    /** n threads that wake one worker fewer while lending says a core is lent. */
+    public WorkerPool(int n, CoreLending lending) {
         if (n < 1) throw new IllegalArgumentException("a pool needs at least one worker");
         this.n = n;
+        this.lending = lending;
         threads = new Thread[n - 1];
         for (int i = 0; i < threads.length; i++) {
             int id = i + 1;
@@ -54,7 +62,7 @@ public final class WorkerPool implements AutoCloseable {
     /** Runs task(0 … n−1), here and on the workers; rethrows the first failure. */
     public void run(IntConsumer task) {
         if (closed) throw new IllegalStateException("worker pool is closed");
-        int helping = CoreLoan.isLent() ? threads.length - 1 : threads.length;
+        int helping = lending.isLent() ? threads.length - 1 : threads.length;
         long gen = generation + 1;
         this.task = task;
         failure = null;

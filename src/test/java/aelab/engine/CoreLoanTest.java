@@ -4,27 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CoreLoanTest {
-    @AfterEach
-    void giveTheCoreBack() {
-        CoreLoan.lendWhileRunning(null);
-        CoreLoan.lendUntil(System.nanoTime());
-    }
+    private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);   // for an event on a loaded machine
 
     @Test
     void aDeadlineLendsUntilItPasses() throws InterruptedException {
-        CoreLoan.lendUntil(System.nanoTime() + 50_000_000L);
-        assertTrue(CoreLoan.isLent());
-        Thread.sleep(80);
-        assertFalse(CoreLoan.isLent());
-        CoreLoan.lendUntil(System.nanoTime() + 60_000_000_000L);
-        CoreLoan.lendUntil(System.nanoTime());   // an earlier end replaces a later one
-        assertFalse(CoreLoan.isLent());
+        CoreLoan loan = new CoreLoan();
+        assertFalse(loan.isLent(), "a new loan lends nothing");
+        loan.lendUntil(System.nanoTime() + 60_000_000_000L);
+        assertTrue(loan.isLent());
+        long deadline = System.nanoTime() + 50_000_000L;
+        loan.lendUntil(deadline);                // an earlier end replaces a later one
+        while (System.nanoTime() - deadline < 0) Thread.sleep(1);
+        assertFalse(loan.isLent());
+        loan.lendUntil(System.nanoTime() + 60_000_000_000L);
+        loan.lendUntil(System.nanoTime());       // and ends now
+        assertFalse(loan.isLent());
+    }
+
+    @Test
+    void oneWindowsLoanIsNotAnothers() {
+        CoreLoan drawing = new CoreLoan(), idle = new CoreLoan();
+        drawing.lendUntil(System.nanoTime() + 60_000_000_000L);
+        assertTrue(drawing.isLent());
+        assertFalse(idle.isLent());
+        assertFalse(CoreLending.NONE.isLent());
     }
 
     @Test
@@ -46,14 +55,17 @@ class CoreLoanTest {
         });
         renderer.setDaemon(true);
         renderer.start();
-        go.await();
-        CoreLoan.lendWhileRunning(renderer);
-        assertTrue(CoreLoan.isLent(), "lent while the watched thread runs");
+        assertTrue(go.await(30, TimeUnit.SECONDS), "the renderer did not start");
+        CoreLoan loan = new CoreLoan();
+        loan.lendWhileRunning(renderer);
+        assertTrue(loan.isLent(), "lent while the watched thread runs");
         busy.set(false);
-        idle.await();
-        long until = System.nanoTime() + 5_000_000_000L;
-        while (renderer.getState() != Thread.State.WAITING && System.nanoTime() < until) Thread.onSpinWait();
-        assertFalse(CoreLoan.isLent(), "not lent while it waits");
+        assertTrue(idle.await(30, TimeUnit.SECONDS), "the renderer did not stop drawing");
+        long until = System.nanoTime() + PATIENCE_NANOS;
+        while (renderer.getState() != Thread.State.WAITING && System.nanoTime() - until < 0) Thread.onSpinWait();
+        assertFalse(loan.isLent(), "not lent while it waits");
+        loan.lendWhileRunning(null);
         renderer.interrupt();
+        renderer.join(TimeUnit.NANOSECONDS.toMillis(PATIENCE_NANOS));
     }
 }

@@ -61,4 +61,16 @@ class SideBySideTest {
         assertEquals(RunOutcome.Status.STOPPED, o.get(1).status());
         assertTrue(a.batches.size() <= 5 && b.batches.size() == 4, a.batches.size() + " / " + b.batches.size());
     }
+
+    @Test
+    void theSharedPoolGivesACoreUpWhenTheLoanItWasHandedSaysSo() {
+        TrainingConfig c = TrainerTest.small().withThreads(2);
+        TrainerTest.Recorder a = new TrainerTest.Recorder(), b = new TrainerTest.Recorder();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        new SideBySide(List.of(new Trainer(c, mnist, a), new Trainer(c.withLoss(Loss.MSE), mnist, b)), () -> {
+            asked.incrementAndGet();
+            return true;
+        }).run();
+        assertTrue(asked.get() >= a.batches.size() + b.batches.size(), "asked " + asked.get() + " times");
+    }
 }

@@ -1,12 +1,13 @@
 package aelab.io;
 
+import aelab.testing.ChildProcess;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Finds and runs a Python 3 for the export tests; the tests are skipped, not failed, where there is none. */
 final class Python {
@@ -41,17 +42,13 @@ final class Python {
     }
 
     static Result run(List<String> command, long timeoutSeconds) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                .directory(Path.of(".").toAbsolutePath().toFile()).start();
         try {
-            byte[] out = p.getInputStream().readAllBytes(); // ends when the process closes its output
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(command + " did not finish in " + timeoutSeconds + " s");
-            }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            ChildProcess.Result r = ChildProcess.run(new ProcessBuilder(new ArrayList<>(command))
+                    .directory(Path.of(".").toAbsolutePath().toFile()), Duration.ofSeconds(timeoutSeconds));
+            if (!r.finished())
+                throw new IOException(command + " did not finish in " + timeoutSeconds + " s; it wrote:\n" + r.output());
+            return new Result(r.exit(), r.output());
         } catch (InterruptedException e) {
-            p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }

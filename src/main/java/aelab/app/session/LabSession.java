@@ -12,6 +12,7 @@ import aelab.app.model.SettingsForm;
 import aelab.data.Dataset;
 import aelab.data.DatasetException;
 import aelab.engine.Checkpoint;
+import aelab.engine.CoreLending;
 import aelab.engine.RunOutcome;
 import aelab.engine.SideBySide;
 import aelab.engine.Trainer;
@@ -80,6 +81,7 @@ public final class LabSession {
     private DigitGrid grid;
     private Steering steering;                            // of what trains the runs in going; null when idle
     private boolean sideBySide;
+    private CoreLending lending = CoreLending.NONE;       // the window's loan, handed to every run it starts
 
     /** A trainer sending to a run; keep, when not null, is the ending the run shows once the trainer has ended. */
     private record Live(Run run, TrainingBridge bridge, Trainer trainer, RunOutcome keep) { }
@@ -99,6 +101,11 @@ public final class LabSession {
         this.canStartSideBySide = Bindings.createBooleanBinding(
                 () -> canStart.get() && compare.valid().get(), canStart, compare.valid());
         form.setOnChoiceChanged(this::settingsCommitted);
+    }
+
+    /** The window's core loan: runs started from now on give a core up while it is lent. */
+    public void setCoreLending(CoreLending lending) {
+        this.lending = lending;
     }
 
     public void loadData() {
@@ -145,7 +152,7 @@ public final class LabSession {
             run.record().setDataset(data.name());
             trainers.add(follow(run, null, null));
         }
-        SideBySide group = new SideBySide(trainers);
+        SideBySide group = new SideBySide(trainers, lending);
         steer(new Steering(group::pause, group::resume, group::stop), runs, true);
         executor.execute("runs " + runs.get(0).id() + "–" + runs.get(runs.size() - 1).id() + " side by side", group::run);
     }
@@ -157,7 +164,7 @@ public final class LabSession {
     private Trainer follow(Run run, Checkpoint from, RunOutcome keep) {
         results.add(run);
         TrainingBridge bridge = new TrainingBridge();
-        Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), data, bridge, from);
+        Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), data, bridge, from, lending);
         t.setPreview(grid.indices(), PREVIEW_MILLIS);
         t.setInsights(INSIGHT_CODES, INSIGHT_EXTREMES);
         live.add(new Live(run, bridge, t, keep));

@@ -1,7 +1,8 @@
 package aelab.engine.kernel;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Picks the matrix kernel for this JVM. Each call returns a new instance, because kernels keep
@@ -15,27 +16,13 @@ public final class MatMuls {
     private static final System.Logger LOG = System.getLogger(MatMuls.class.getName());
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String FAST_CLASS = "aelab.engine.kernel.VectorMatMul";
-    private static final AtomicBoolean LOGGED = new AtomicBoolean();
 
     private MatMuls() {
     }
 
     /** The fastest kernel that works here: the Vector API kernel if its module is present, else EJML. */
     public static MatMul best() {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            return fallback("fast kernel unavailable (" + VECTOR_MODULE + " not present); using EJML reference");
-        }
-        try {
-            MatMul fast = (MatMul) Class.forName(FAST_CLASS).getDeclaredConstructor().newInstance();
-            if (!agreesWithReference(fast)) {
-                return fallback("fast kernel disagrees with the reference on a self-check; using EJML reference");
-            }
-            logOnce(System.Logger.Level.DEBUG, "matrix kernel: " + fast.name());
-            return fast;
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            return fallback("fast kernel unavailable (" + cause + "); using EJML reference");
-        }
+        return Choice.MAKE.get();
     }
 
     /** The plain EJML kernel: the fallback, and the oracle for tests and benchmarks. */
@@ -43,14 +30,41 @@ public final class MatMuls {
         return new ReferenceMatMul();
     }
 
-    private static MatMul fallback(String why) {
-        logOnce(System.Logger.Level.WARNING, why);
-        return reference();
-    }
+    /**
+     * Which kernel this JVM makes, decided once, when it is first asked for: a JVM's modules and CPU do
+     * not change while it runs. The one line saying why the fast kernel is not used is logged then.
+     * A constant, not a flag: nothing here changes after the class is initialised.
+     */
+    private static final class Choice {
+        static final Supplier<MatMul> MAKE = decide();
 
-    private static void logOnce(System.Logger.Level level, String message) {
-        if (LOGGED.compareAndSet(false, true)) {
-            LOG.log(level, message);
+        private static Supplier<MatMul> decide() {
+            if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+                return fallback("fast kernel unavailable (" + VECTOR_MODULE + " not present); using EJML reference");
+            }
+            try {
+                Constructor<?> fast = Class.forName(FAST_CLASS).getDeclaredConstructor();
+                MatMul probe = (MatMul) fast.newInstance();
+                if (!agreesWithReference(probe)) {
+                    return fallback("fast kernel disagrees with the reference on a self-check; using EJML reference");
+                }
+                LOG.log(System.Logger.Level.DEBUG, "matrix kernel: " + probe.name());
+                return () -> {
+                    try {
+                        return (MatMul) fast.newInstance();
+                    } catch (ReflectiveOperationException e) {   // it worked once: only a broken JVM gets here
+                        throw new IllegalStateException("cannot create " + FAST_CLASS, e);
+                    }
+                };
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+                return fallback("fast kernel unavailable (" + cause + "); using EJML reference");
+            }
+        }
+
+        private static Supplier<MatMul> fallback(String why) {
+            LOG.log(System.Logger.Level.WARNING, why);
+            return MatMuls::reference;
         }
     }
 

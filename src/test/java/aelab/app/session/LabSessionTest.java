@@ -245,4 +245,17 @@ class LabSessionTest {
         session.startSideBySide();
         assertTrue(session.history().runs().isEmpty());
     }
+
+    @Test
+    void theRunsStartedAskTheLoanTheWindowHandedOver() {
+        ready(BackgroundExecutor.direct(), 1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        session.setCoreLending(() -> asked.incrementAndGet() < 0);
+        session.start();
+        int alone = asked.get();
+        assertTrue(alone > 0, "the run alone asked the loan");
+        session.drain();
+        session.startSideBySide();
+        assertTrue(asked.get() > alone, "the runs side by side asked it too");
+    }
 }

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aelab.testing.ChildProcess;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MatMulsTest {
@@ -33,13 +34,11 @@ class MatMulsTest {
     /** A child JVM without --add-modules: EJML answers, says why once, and no Vector API class is loaded. */
     @Test
     void fallsBackToEjmlWithoutTheVectorModule() throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(List.of(java, "-Xlog:class+load=info",
-                "-cp", System.getProperty("java.class.path"), FallbackProbe.class.getName()))
-                .redirectErrorStream(true).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child JVM hung");
-        assertEquals(0, child.exitValue(), out);
+        ChildProcess.Result child = ChildProcess.run(new ProcessBuilder(ChildProcess.java(
+                List.of("-Xlog:class+load=info"), FallbackProbe.class.getName())), Duration.ofSeconds(60));
+        String out = child.output();
+        assertTrue(child.finished(), "child JVM hung: " + child.describe());
+        assertEquals(0, child.exit(), out);
         assertTrue(out.contains("kernel=ReferenceMatMul product=6.0"), out);
         assertTrue(out.contains("fast kernel unavailable (jdk.incubator.vector not present)"), out);
         assertFalse(out.contains("aelab.engine.kernel.VectorMatMul "), "VectorMatMul was loaded");

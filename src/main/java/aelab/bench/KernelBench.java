@@ -1,4 +1,7 @@
-package aelab.engine.kernel;
+package aelab.bench;
+
+import aelab.engine.kernel.MatMul;
+import aelab.engine.kernel.MatMuls;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +12,7 @@ import java.util.Random;
 /**
  * Single-thread GFLOP/s of every product in one training step of the default model, fast kernel
  * against EJML. Not a test: timings depend on the machine. Run (see docs/decisions/0002):
- * <pre>java --add-modules=jdk.incubator.vector -cp target/classes:… aelab.engine.kernel.KernelBench [m] [layer widths…]</pre>
+ * <pre>java --add-modules=jdk.incubator.vector -cp target/classes:… aelab.bench.KernelBench [m] [layer widths…]</pre>
  *
  * <p>Legend: B = rows per thread (half a batch, default 50), D_l = width of layer l.
  * Per layer l (D_in → D_out, W stored (D_in, D_out)) one step runs
@@ -24,6 +27,8 @@ public final class KernelBench {
     private static final long WARMUP_NANOS = 400_000_000L;
     private static final long BATCH_NANOS = 60_000_000L;
     private static final int BATCHES = 7;
+
+    private KernelBench() { }
 
     private record Shape(Product variant, int m, int k, int n, boolean accumulate) {
         double flops() {

@@ -1,8 +1,11 @@
-package aelab.data;
+package aelab.bench;
+
+import aelab.data.Dataset;
+import aelab.data.DatasetException;
 
 /**
  * Prints how long the bundled MNIST takes to load (target: under a second for all four files).
- * Run: {@code java -cp target/classes aelab.data.LoadBench}. The first run includes JVM warm-up,
+ * Run: {@code java -cp target/classes aelab.bench.LoadBench}. The first run includes JVM warm-up,
  * which is what a user waits for at start-up; later runs show the steady state.
  */
 public final class LoadBench {
