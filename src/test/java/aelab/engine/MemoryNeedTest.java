@@ -61,7 +61,7 @@ class MemoryNeedTest {
 
     @Test
     void aTrainerThatCannotFitRefusesAtOnceWithTheMemoryMessage() {
-        TrainingConfig big = TrainingConfig.defaults().withLayers(new int[]{784, 20000, 20000, 784}).withThreads(2);
+        TrainingConfig big = TrainingConfig.defaults().with(Settings.LAYERS, new int[]{784, 20000, 20000, 784}).withThreads(2);
         assumeTrue(MemoryNeed.of(big).bytes() > Runtime.getRuntime().maxMemory(),
                 "this JVM has enough heap for the big run, so it would not be refused");
         long t0 = System.nanoTime();

@@ -67,7 +67,7 @@ class SideBySideTest {
         TrainingConfig c = TrainerTest.small().withThreads(2);
         TrainerTest.Recorder a = new TrainerTest.Recorder(), b = new TrainerTest.Recorder();
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        new SideBySide(List.of(new Trainer(c, mnist, a), new Trainer(c.withLoss(Loss.MSE), mnist, b)), () -> {
+        new SideBySide(List.of(new Trainer(c, mnist, a), new Trainer(c.with(Settings.LOSS, Loss.MSE), mnist, b)), () -> {
             asked.incrementAndGet();
             return true;
         }).run();

@@ -137,8 +137,8 @@ class TrainerTest {
     @Test
     void optimizerStateOverflowIsDivergenceAndTheCheckpointIsFinite() {
         // Adam with lr 10 on raw pixels: g² overflows v to Infinity while m / (√v + ε) keeps the loss finite
-        TrainingConfig wild = small().withOutput(Activation.LINEAR).withLoss(Loss.MSE).withScale(Scale.RAW)
-                .withLearningRate(10).withEpochs(1);
+        TrainingConfig wild = small().with(Settings.OUTPUT, Activation.LINEAR).with(Settings.LOSS, Loss.MSE).with(Settings.SCALE, Scale.RAW)
+                .with(Settings.LEARNING_RATE, 10.0).with(Settings.EPOCHS, 1);
         Recorder r = new Recorder();
         Trainer t = new Trainer(wild, mnist, r);
         RunOutcome o = t.run();
