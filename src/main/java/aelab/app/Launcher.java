@@ -8,7 +8,6 @@ public final class Launcher {
 
     public static void launch(String[] args) {
         preferSoftwareRendering();
-        WindowJit.keepWindowCodeOutOfC2();
         Application.launch(AutoencoderLabApp.class, args);
     }
 

@@ -3,7 +3,6 @@ package aelab.bench;
 import aelab.app.AutoencoderLabApp;
 import aelab.app.Launcher;
 import aelab.app.MainView;
-import aelab.app.WindowJit;
 import aelab.app.files.FxDialogs;
 import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.LabSession;
@@ -44,8 +43,7 @@ import javafx.stage.Stage;
  */
 public final class WindowBench extends Application {
     private static final long SWITCH_MILLIS = 1000;
-    // Long enough for the window's drawing code to settle: it starts as profiled C1 code and moves to plain
-    // C1 after some thousands of calls (WindowJit keeps it from C2), drawing about once a second meanwhile.
+    // Long enough for the window's drawing code and the kernels to reach their final JIT tier.
     private static final int WARM_UP_EPOCHS = 8;
     private static int epochs = 20;
 
@@ -67,7 +65,6 @@ public final class WindowBench extends Application {
             return 2;
         }
         Launcher.preferSoftwareRendering();
-        WindowJit.keepWindowCodeOutOfC2();   // as the app does
         try {
             Application.launch(WindowBench.class);
         } catch (RuntimeException e) {
