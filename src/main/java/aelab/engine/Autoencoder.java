@@ -72,12 +72,6 @@ public final class Autoencoder {
         return s;
     }
 
-    public long paramCount() {
-        long n = 0;
-        for (int s : paramSizes()) n += s;
-        return n;
-    }
-
     /** Width of the code layer: the narrowest layer, the bottleneck. */
     public int bottleneckLayer() {
         int best = 1;

@@ -26,8 +26,6 @@ public final class SideBySide {
         this.lending = lending;
     }
 
-    public List<Trainer> trainers() { return trainers; }
-
     /** Runs every trainer to its end; outcomes in the order of the trainers. */
     public List<RunOutcome> run() {
         int threads = 1;

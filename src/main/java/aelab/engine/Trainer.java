@@ -105,8 +105,6 @@ public final class Trainer {
         notifyAll();
     }
 
-    public synchronized boolean isPaused() { return paused; }
-
     public void stop() {
         stopRequested = true;
         synchronized (this) { notifyAll(); }

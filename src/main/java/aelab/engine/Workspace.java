@@ -118,15 +118,9 @@ final class Workspace {
 
     /**
      * BCE and MSE on the [0,1] pixel scale and Σ outputs, over the rows: targets x · yScale, predictions
-     * p / pDivisor. The same figures whatever loss is trained, so runs can be compared.
-     */
-    void metrics(int rows, float yScale, float pDivisor) {
-        metrics(rows, yScale, pDivisor, true);
-    }
-
-    /**
-     * The same; with withBce false BCE is not computed and bceSum is left as it is — for training
-     * batches where the trained loss is already that BCE (sigmoid + BCE on [0,1]).
+     * p / pDivisor. The same figures whatever loss is trained, so runs can be compared. With withBce
+     * false BCE is not computed and bceSum is left as it is — for training batches where the trained
+     * loss is already that BCE (sigmoid + BCE on [0,1]).
      */
     void metrics(int rows, float yScale, float pDivisor, boolean withBce) {
         int n = rows * widths[widths.length - 1];
