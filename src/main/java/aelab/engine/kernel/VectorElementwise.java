@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorMath}, and sums are kept in float lanes over blocks of at most {@value #BLOCK}
  * elements, then added lane by lane in double in a fixed order — never with reduceLanes, whose order
  * differs between interpreted and compiled code. So the same inputs give the same bits, always.
- * Tails run through the scalar loops. One instance per thread: it keeps a small lane buffer.
+ * The last n mod L elements of each loop (the tail) are done one at a time by plain loops written out
+ * here, the same formulas as {@link ScalarElementwise}; only metrics hands its tail to a ScalarElementwise
+ * (stateless, so one shared constant). One instance per thread: it keeps a small lane buffer.
  */
 final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
