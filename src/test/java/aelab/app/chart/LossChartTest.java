@@ -63,16 +63,10 @@ class LossChartTest {
     @Test
     void fiftyEpochsOfSixHundredBatchesDrawAtMostTheCappedPoints(FxRobot robot) {
         RunHistory h = history(50, 600);
-        long[] nanos = new long[1];
-        robot.interact(() -> {
-            long t0 = System.nanoTime();
-            chart.refresh(h);
-            nanos[0] = System.nanoTime() - t0;
-        });
+        robot.interact(() -> chart.refresh(h));
         int points = chart.pointCount();
         assertTrue(points <= Run.CURVE_CAP + 50, "points drawn: " + points);
         assertTrue(points > 500, "the curve is still there: " + points);
-        assertTrue(nanos[0] < 1_000_000_000L, "one refresh took " + nanos[0] / 1e6 + " ms");
     }
 
     @Test
@@ -93,16 +87,10 @@ class LossChartTest {
     @Test
     void fourRunsOfFiftyEpochsOfSixHundredBatchesStayWithinTheCapEach(FxRobot robot) {
         RunHistory h = history(50, 600, 4);
-        long[] nanos = new long[1];
-        robot.interact(() -> {
-            long t0 = System.nanoTime();
-            chart.refresh(h);
-            nanos[0] = System.nanoTime() - t0;
-        });
+        robot.interact(() -> chart.refresh(h));
         assertEquals(4, chart.seriesCount());
         int points = chart.pointCount();
         assertTrue(points <= 4 * (Run.CURVE_CAP + 50), "points drawn: " + points);
-        assertTrue(nanos[0] < 1_000_000_000L, "one refresh took " + nanos[0] / 1e6 + " ms");
     }
 
     @Test
