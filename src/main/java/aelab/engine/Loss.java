@@ -61,10 +61,21 @@ public enum Loss {
     /** d_i = scale · dl/dp(p_i, y_i). */
     public abstract void gradient(float[] p, float[] y, float[] d, int n, float scale);
 
-    /** Per-element BCE with Keras's clipping; also the [0,1]-scale metric. */
+    /** Per-element BCE with Keras's clipping of p to [ε, 1 − ε]; also the [0,1]-scale metric. */
     public static double bce(float p, float y) {
-        double q = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
-        return -(y * Math.log(q) + (1 - y) * Math.log(1 - q));
+        return bceUnclipped(Math.min(Math.max(p, EPSILON), 1 - EPSILON), y);
+    }
+
+    /**
+     * The formula itself, in doubles and unclipped: BCE(p; y) = −[y ln p + (1 − y) ln(1 − p)], with
+     * 0 · ln 0 counted as 0. The explainer draws this; the kernels' loops compute it clipped, from logits.
+     */
+    public static double bceUnclipped(double p, double y) {
+        return -(term(y, p) + term(1 - y, 1 - p));
+    }
+
+    private static double term(double weight, double q) {
+        return weight == 0 ? 0 : weight * Math.log(q);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class Settings {
             .phrase("%s epochs").build();
 
     public static final Setting<int[]> LAYERS = Setting.of(Setting.Kind.WIDTHS, int[].class, "layers", "layers", "layers")
-            .value(TrainingConfig::layers, TrainingConfig.DEFAULT_LAYERS).range(1, 100_000)
+            .value(TrainingConfig::layers, TrainingConfig.defaultLayers()).range(1, 100_000)
             .paramLabel("W,W,...").unit("units")
             .tooltip("Widths from input to output; the first and last must be the image size (784 for MNIST), one per pixel")
             .phrase("layers %s").build();

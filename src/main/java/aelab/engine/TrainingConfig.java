@@ -22,7 +22,10 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
     }
 
     /** The default widths (read through {@link Settings#LAYERS}); its first is MNIST's image size. */
-    public static final int[] DEFAULT_LAYERS = {784, 128, 64, 28, 64, 128, 784};
+    private static final int[] DEFAULT_LAYERS = {784, 128, 64, 28, 64, 128, 784};
+
+    /** The question's layers, 784-128-64-28-64-128-784: a copy each time, so no caller can change them. */
+    public static int[] defaultLayers() { return DEFAULT_LAYERS.clone(); }
 
     public TrainingConfig {
         layers = layers.clone();

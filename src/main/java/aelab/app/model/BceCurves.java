@@ -1,5 +1,7 @@
 package aelab.app.model;
 
+import aelab.engine.Loss;
+
 import aelab.engine.Entropy;
 
 /**
@@ -21,11 +23,7 @@ public final class BceCurves {
 
     /** In plain doubles, without the engine's clipping: the formula itself. 0·ln 0 counts as 0. */
     public static double bce(double p, double y) {
-        return -(term(y, p) + term(1 - y, 1 - p));
-    }
-
-    private static double term(double weight, double q) {
-        return weight == 0 ? 0 : weight * Math.log(q);
+        return Loss.bceUnclipped(p, y);
     }
 
     public static double squared(double p, double y) {

@@ -49,7 +49,7 @@ public final class LabSession {
 
     /** Milliseconds between reconstructions sent by the trainer: a few a second is enough to watch. */
     static final long PREVIEW_MILLIS = 250;
-    static final int IMAGE_SIZE = TrainingConfig.DEFAULT_LAYERS[0];
+    static final int IMAGE_SIZE = TrainingConfig.defaultLayers()[0];
     /**
      * Training threads: every core. The window takes about 3–4 % of one core while training (it redraws about
      * once a second, and lends itself a core meanwhile: see CoreLoan); keeping a core for the window would
