@@ -2,7 +2,6 @@ package aelab.app.chart;
 
 import aelab.app.model.Baseline;
 import aelab.app.model.Curve;
-import aelab.app.model.Format;
 import aelab.app.model.Run;
 import aelab.app.model.RunHistory;
 
@@ -21,14 +20,11 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYSeries;
@@ -64,8 +60,7 @@ public final class LossChart extends BorderPane {
     private final XYLineAndShapeRenderer trainLines = new XYLineAndShapeRenderer(true, false);
     private final XYLineAndShapeRenderer testDots = new XYLineAndShapeRenderer(true, true);
     private final List<Shown> shown = new ArrayList<>();
-    private final ValueMarker floor = new ValueMarker(0, new Color(120, 120, 120), new BasicStroke(1.2f,
-            BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    private final FloorLine floor = new FloorLine(SMALL);
     private XYPlot plot;
     private JFreeChart chart;
     private TextTitle note;
@@ -73,7 +68,6 @@ public final class LossChart extends BorderPane {
     private ChartViewer viewer;
     private RunHistory labels;
     private long seenHistory = -1;
-    private boolean floorShown;
 
     /** A run's two series and how much of its curves they hold. */
     private static final class Shown {
@@ -111,11 +105,6 @@ public final class LossChart extends BorderPane {
         testDots.setAutoPopulateSeriesShape(false);
         testDots.setDefaultShape(new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         trainLines.setLegendItemLabelGenerator((dataset, series) -> legendOf(series));
-        floor.setLabelFont(SMALL);
-        floor.setLabelPaint(new Color(90, 90, 90));
-        floor.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        floor.setLabelAnchor(RectangleAnchor.TOP_LEFT);   // curves start high, so the left end of the floor is free
-        floor.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
 
         chart = new JFreeChart(metric.title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -184,7 +173,7 @@ public final class LossChart extends BorderPane {
             return;
         }
         double low = Math.max(data.getLowerBound(), 1e-6), high = Math.max(data.getUpperBound(), low * 1.01);
-        if (floorShown) low = Math.min(low, floor.getValue());
+        if (floor.shown()) low = Math.min(low, floor.value());
         axis.setRange(low / 1.2, high * 1.2);
     }
 
@@ -204,7 +193,8 @@ public final class LossChart extends BorderPane {
                 s.trainGeneration = sync(s.train, metric.train.apply(s.run), s.trainGeneration, shift);
                 s.testGeneration = sync(s.test, metric.test.apply(s.run), s.testGeneration, shift);
             }
-            updateFloor(history.latest());
+            Run latest = history.latest();
+            floor.update(plot, floorWanted(latest), latest);
             fitLogRange();
         } finally {
             chart.setNotify(true);
@@ -219,8 +209,7 @@ public final class LossChart extends BorderPane {
                     || behind(s.test, metric.test.apply(s.run), s.testGeneration)) return true;
         }
         Run latest = history.latest();
-        boolean show = floorWanted(latest);
-        return show != floorShown || show && floor.getValue() != latest.info().bceFloor();
+        return floor.behind(floorWanted(latest), latest);
     }
 
     /** Whether a series lacks points of its curve, or holds points the curve has since thinned. */
@@ -276,20 +265,6 @@ public final class LossChart extends BorderPane {
         return curve.generation();
     }
 
-    private void updateFloor(Run latest) {
-        boolean show = floorWanted(latest);
-        if (show) {
-            double v = latest.info().bceFloor();
-            floor.setValue(v);
-            floor.setLabel("BCE floor " + Format.loss(v));
-        }
-        if (show != floorShown) {
-            if (show) plot.addRangeMarker(floor);
-            else plot.removeRangeMarker(floor);
-            floorShown = show;
-        }
-    }
-
     /** Points drawn in all series, for tests. */
     public int pointCount() {
         int n = 0;
@@ -305,7 +280,7 @@ public final class LossChart extends BorderPane {
         return s.getItemCount() == 0 ? Double.NaN : s.getY(s.getItemCount() - 1).doubleValue();
     }
 
-    boolean showsFloorLine() { return floorShown; }
+    boolean showsFloorLine() { return floor.shown(); }
 
     public JFreeChart chart() { return chart; }
 }

@@ -5,12 +5,9 @@ import aelab.app.session.LabSession;
 import aelab.app.files.Dialogs.Kind;
 import aelab.app.model.AppPreferences;
 import aelab.app.model.AppPreferences.Folder;
-import aelab.app.model.MetricsCsv;
 import aelab.app.model.Run;
 import aelab.data.Dataset;
 import aelab.engine.Checkpoint;
-import aelab.engine.Preview;
-import aelab.io.AtomicFiles;
 import aelab.io.Experiment;
 import aelab.io.ExperimentFile;
 import aelab.io.ExperimentFileException;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,6 +36,7 @@ public final class FileActions {
     private final AppPreferences prefs;
     private final Dialogs dialogs;
     private final ExperimentKeeper keeper;
+    private final ExportActions exports;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Autoencoder Lab");
     private Path file;                      // the experiment file the runs were last saved to or opened from
@@ -52,6 +49,7 @@ public final class FileActions {
         this.prefs = prefs;
         this.dialogs = dialogs;
         this.keeper = new ExperimentKeeper(session);
+        this.exports = new ExportActions(this, view, prefs, dialogs);
         saved = keeper.fingerprint();
     }
 
@@ -178,103 +176,36 @@ public final class FileActions {
         savePrefs();
     }
 
-    // Exports
+    // Exports: see ExportActions
 
-    public void exportChartsPng() {
-        Path f = dialogs.saveFile("Export the loss charts as PNG", Kind.PNG, folder(Folder.EXPORTS), stem() + "-charts.png");
-        if (f != null) exportChartsPng(f);
-    }
+    public void exportChartsPng() { exports.exportChartsPng(); }
 
-    public void exportChartsPng(Path f) {
-        view.refreshTraining();   // another tab may be in view: the charts then wait for it
-        export(f, "the loss charts", () -> Exports.chartsPng(f, view.lossCharts()));
-    }
+    public void exportChartsPng(Path f) { exports.exportChartsPng(f); }
 
-    public void exportReconstructionsPng() {
-        Path f = dialogs.saveFile("Export the reconstructions as PNG", Kind.PNG, folder(Folder.EXPORTS),
-                stem() + "-reconstructions.png");
-        if (f != null) exportReconstructionsPng(f);
-    }
+    public void exportReconstructionsPng() { exports.exportReconstructionsPng(); }
 
-    public void exportReconstructionsPng(Path f) {
-        if (session.dataset() == null || session.grid() == null) {
-            say("No digits to export yet: the dataset is not loaded.");
-            return;
-        }
-        view.refreshTraining();
-        Run latest = session.history().latest();
-        Preview p = view.shownPreview();
-        String caption = session.dataset().name() + (latest == null || p == null ? ": test digits"
-                : ": reconstructions of run " + session.history().legendLabel(latest) + " after epoch " + p.epoch()
-                  + ", step " + p.step());
-        export(f, "the reconstructions", () -> Exports.reconstructionsPng(f, session.dataset().test(), session.grid(),
-                p, view.contrast(), caption));
-    }
+    public void exportReconstructionsPng(Path f) { exports.exportReconstructionsPng(f); }
 
-    public void exportCsv() {
-        if (nothingToExport()) return;
-        Path f = dialogs.saveFile("Export the metric history as CSV", Kind.CSV, folder(Folder.EXPORTS), stem() + "-metrics.csv");
-        if (f != null) exportCsv(f);
-    }
+    public void exportCsv() { exports.exportCsv(); }
 
-    public void exportCsv(Path f) {
-        if (nothingToExport()) return;
-        export(f, "the metric history", () -> AtomicFiles.writeString(f, MetricsCsv.of(session.history())));
-    }
+    public void exportCsv(Path f) { exports.exportCsv(f); }
 
-    public void exportPython(PythonExport.Framework framework) {
-        if (nothingToExport()) return;
-        Path f = dialogs.saveFile("Export as a " + framework.title() + " script", Kind.PYTHON, folder(Folder.EXPORTS),
-                PythonExport.defaultName(stem() + ExperimentFile.EXTENSION, framework));
-        if (f != null) exportPython(framework, f);
-    }
+    public void exportPython(PythonExport.Framework framework) { exports.exportPython(framework); }
 
     /** A script that trains the runs on the charts from fresh weights with their settings. */
-    public void exportPython(PythonExport.Framework framework, Path f) {
-        if (nothingToExport()) return;
-        List<aelab.engine.TrainingConfig> configs = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (Run r : session.history().runs()) {
-            configs.add(r.config());
-            labels.add(session.history().legendLabel(r));
-        }
-        String data = session.dataset() == null ? Dataset.BUNDLED_NAME : session.dataset().name();
-        export(f, "a " + framework.title() + " script", () -> AtomicFiles.writeString(f,
-                PythonExport.script(configs, labels, data, framework)));
-    }
-
-    private boolean nothingToExport() {
-        if (!session.history().runs().isEmpty()) return false;
-        say("Nothing to export yet: press Start to train a run first.");
-        return true;
-    }
-
-    @FunctionalInterface
-    private interface Write { void run() throws IOException; }
-
-    private void export(Path f, String what, Write write) {
-        try {
-            write.run();
-        } catch (IOException | RuntimeException e) {
-            dialogs.error("Cannot export " + what, "Could not write " + f + ": "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return;
-        }
-        prefs.setFolder(Folder.EXPORTS, f.toAbsolutePath().getParent());
-        savePrefs();
-        say("Exported " + what + " to " + f.getFileName() + ".");
-    }
+    public void exportPython(PythonExport.Framework framework, Path f) { exports.exportPython(framework, f); }
 
     // Preferences
 
-    private Path folder(Folder kind) {
+    Path folder(Folder kind) {
         Path p = prefs.folder(kind);
         if (p == null && kind != Folder.EXPERIMENTS) p = prefs.folder(Folder.EXPERIMENTS);
         if (p == null && file != null) p = file.toAbsolutePath().getParent();
         return p;
     }
 
-    private String stem() {
+    /** The experiment file's name without its extension, to name exports after. */
+    String stem() {
         if (file == null) return "experiment";
         String name = file.getFileName().toString();
         return name.endsWith(ExperimentFile.EXTENSION) ? name.substring(0, name.length() - ExperimentFile.EXTENSION.length()) : name;

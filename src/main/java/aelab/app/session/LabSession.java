@@ -1,7 +1,6 @@
 package aelab.app.session;
 
 import aelab.app.model.CompareForm;
-import aelab.app.model.Diagnostics;
 import aelab.app.model.Diagnostics.Diagnosis;
 import aelab.app.model.DigitGrid;
 import aelab.app.model.Preset;
@@ -19,9 +18,7 @@ import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -29,7 +26,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the window does, without the window: loads the data, starts, pauses and stops runs (alone or
@@ -61,30 +57,18 @@ public final class LabSession {
     static final int INSIGHT_CODES = 2000, INSIGHT_EXTREMES = 8;
 
     private final BackgroundExecutor executor;
-    private final int trainLimit, testLimit;
-    private final DataSource source;
+    private final DataLoader loader;
     private final SettingsForm form;
     private final CompareForm compare = new CompareForm();
     private final RunHistory history = new RunHistory();
     private final ResultsTable results = new ResultsTable();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
-    private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
-    private final AtomicReference<Object> loaded = new AtomicReference<>();   // a Dataset, or an error message
-    private final AtomicReference<Object> switched = new AtomicReference<>(); // another Dataset, or why not
-    private final List<Runnable> whenSettled = new ArrayList<>();
-    private Consumer<Dataset> switchDone = d -> { };
-    private Consumer<String> switchFailed = m -> { };
-    private final List<Live> live = new ArrayList<>();
+    private final LiveTrainers live = new LiveTrainers();
     private final BooleanBinding canStart, canStartSideBySide;
     private final List<Run> going = new ArrayList<>();   // the runs started last, until each has ended
-    private Dataset data;
-    private DigitGrid grid;
     private Steering steering;                            // of what trains the runs in going; null when idle
     private boolean sideBySide;
     private CoreLending lending = CoreLending.NONE;       // the window's loan, handed to every run it starts
-
-    /** A trainer sending to a run; keep, when not null, is the ending the run shows once the trainer has ended. */
-    private record Live(Run run, TrainingBridge bridge, Trainer trainer, RunOutcome keep) { }
 
     /** Commands to one trainer or to a side-by-side group; they act between mini-batches. */
     private record Steering(Runnable pause, Runnable resume, Runnable stop) { }
@@ -92,9 +76,15 @@ public final class LabSession {
     /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
         this.executor = executor;
-        this.source = source;
-        this.trainLimit = trainLimit;
-        this.testLimit = testLimit;
+        this.loader = new DataLoader(executor, source, trainLimit, testLimit, new DataLoader.Owner() {
+            @Override public void loaded(boolean ready) { state.set(ready ? State.IDLE : State.NO_DATA); }
+
+            @Override public void replacing() {
+                stop();
+                history.clear();
+                results.clear();
+            }
+        });
         this.form = new SettingsForm(IMAGE_SIZE, trainLimit, testLimit, TrainingConfig.defaults());
         this.canStart = Bindings.createBooleanBinding(() -> state.get() == State.IDLE && form.valid().get(),
                 state, form.valid());
@@ -110,17 +100,7 @@ public final class LabSession {
 
     public void loadData() {
         state.set(State.LOADING);
-        dataMessage.set("Loading MNIST…");
-        executor.execute("load data", () -> {
-            try {
-                loaded.set(source.load());
-            } catch (DatasetException e) {
-                loaded.set("Cannot load the digits. " + e.getMessage());
-            } catch (RuntimeException | OutOfMemoryError e) {
-                loaded.set("Cannot load the digits: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
-            }
-        });
+        loader.load();
     }
 
     public void start() {
@@ -134,7 +114,7 @@ public final class LabSession {
 
     private void launch(TrainingConfig config) {
         Run run = history.add(config);
-        run.record().setDataset(data.name());
+        run.record().setDataset(dataset().name());
         train(run, null);
     }
 
@@ -149,7 +129,7 @@ public final class LabSession {
         List<Run> runs = history.addGroup(configs);
         List<Trainer> trainers = new ArrayList<>();
         for (Run run : runs) {
-            run.record().setDataset(data.name());
+            run.record().setDataset(dataset().name());
             trainers.add(follow(run, null, null));
         }
         SideBySide group = new SideBySide(trainers, lending);
@@ -164,10 +144,10 @@ public final class LabSession {
     private Trainer follow(Run run, Checkpoint from, RunOutcome keep) {
         results.add(run);
         TrainingBridge bridge = new TrainingBridge();
-        Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), data, bridge, from, lending);
-        t.setPreview(grid.indices(), PREVIEW_MILLIS);
+        Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), dataset(), bridge, from, lending);
+        t.setPreview(grid().indices(), PREVIEW_MILLIS);
         t.setInsights(INSIGHT_CODES, INSIGHT_EXTREMES);
-        live.add(new Live(run, bridge, t, keep));
+        live.add(run, bridge, t, keep);
         return t;
     }
 
@@ -232,73 +212,25 @@ public final class LabSession {
 
     /** FX thread, once per frame: takes in the loaded data and every run's news. */
     public void drain() {
-        Object l = loaded.getAndSet(null);
-        if (l instanceof Dataset d) {
-            use(d);
-        } else if (l instanceof String message) {
-            dataMessage.set(message);
-            state.set(State.NO_DATA);
-        }
-        for (Iterator<Live> it = live.iterator(); it.hasNext(); ) {
-            Live lv = it.next();
-            if (!lv.bridge().drainInto(lv.run())) continue;
-            it.remove();
-            if (lv.keep() != null) lv.run().finish(lv.keep());
-            if (lv.run().outcome().status() != RunOutcome.Status.FAILED)   // failed weights may be half-updated
-                lv.run().record().setCheckpoint(lv.trainer().checkpoint());   // safe: its run() has ended
-            if (going.remove(lv.run()) && going.isEmpty()) {
+        loader.drainLoad();
+        live.drain(run -> {
+            if (going.remove(run) && going.isEmpty()) {
                 steering = null;
                 state.set(State.IDLE);
             }
-        }
-        drainSwitch();
-        if (live.isEmpty() && !whenSettled.isEmpty()) {
-            List<Runnable> due = new ArrayList<>(whenSettled);
-            whenSettled.clear();
-            due.forEach(Runnable::run);
-        }
-    }
-
-    private void use(Dataset d) {
-        data = d;
-        grid = DigitGrid.firstOfEachClass(d.test(), 10, 2);
-        dataMessage.set(d.name() + ": " + used(d.train().count(), trainLimit) + " training and "
-                + used(d.test().count(), testLimit) + " test images");
-        state.set(State.IDLE);
-    }
-
-    private static String used(int count, int limit) {
-        return limit > 0 && limit < count ? String.format("%,d of %,d", limit, count) : String.format("%,d", count);
+        });
+        loader.drainSwitch();
+        live.runSettled();
     }
 
     /** What the warnings panel shows: the running run's warnings, or those of the settings for the next run. */
-    public List<String> warnings() {
-        Run current = current();
-        if (current != null) return current.warnings();
-        TrainingConfig next = form.config();
-        return next == null ? List.of() : next.warnings();
-    }
+    public List<String> warnings() { return SessionDiagnoses.warnings(current(), form.config()); }
 
     /**
      * What the status panel diagnoses: every run shown strong (named when there are several), and while
      * idle the settings of the next run when no shown run has them.
      */
-    public List<Diagnosis> diagnoses() {
-        List<Run> shown = history.newest();
-        List<Diagnosis> list = new ArrayList<>();
-        for (Run r : shown) {
-            String who = shown.size() > 1 ? "#" + r.id() + " " : "";
-            for (Diagnosis d : Diagnostics.of(r)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
-        }
-        Diagnosis floor = Diagnostics.aboveFloor(shown);
-        if (floor != null) list.add(floor);
-        TrainingConfig next = form.config();
-        if (going.isEmpty() && next != null && shown.stream().noneMatch(r -> r.config().equals(next))) {
-            String who = shown.isEmpty() ? "" : "Next run: ";
-            for (Diagnosis d : Diagnostics.ofSettings(next)) list.add(new Diagnosis(who + d.text(), d.topic(), d.warning()));
-        }
-        return list;
-    }
+    public List<Diagnosis> diagnoses() { return SessionDiagnoses.of(history.newest(), form.config(), going.isEmpty()); }
 
     public SettingsForm form() { return form; }
 
@@ -317,15 +249,15 @@ public final class LabSession {
 
     public BooleanBinding canStartSideBySide() { return canStartSideBySide; }
 
-    public Dataset dataset() { return data; }
+    public Dataset dataset() { return loader.dataset(); }
 
-    public DigitGrid grid() { return grid; }
+    public DigitGrid grid() { return loader.grid(); }
 
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
 
     public State state() { return state.get(); }
 
-    public ReadOnlyStringProperty dataMessageProperty() { return dataMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty dataMessageProperty() { return loader.messageProperty(); }
 
     public BooleanBinding canStart() { return canStart; }
 
@@ -336,13 +268,12 @@ public final class LabSession {
      * {@link #drain()}. A checkpoint may only be taken from a trainer whose run has ended.
      */
     public void whenSettled(Runnable action) {
-        if (live.isEmpty()) action.run();
-        else whenSettled.add(action);
+        live.whenSettled(action);
     }
 
     /** Whether a trainer is still sending to this run (going, or stopped but not yet ended). */
     public boolean isLive(Run run) {
-        return live.stream().anyMatch(l -> l.run() == run);
+        return live.isLive(run);
     }
 
     /** Trains an ended run on from its checkpoint; the caller checked it may (ExperimentKeeper#continueProblem). */
@@ -368,33 +299,6 @@ public final class LabSession {
      * used, nothing changes and {@code failed} gets the one-line reason. Both are called from {@link #drain()}.
      */
     public void switchData(DataSource source, Consumer<Dataset> done, Consumer<String> failed) {
-        switchDone = done;
-        switchFailed = failed;
-        executor.execute("load dataset", () -> {
-            try {
-                Dataset d = source.load();
-                int size = d.test().imageSize();
-                switched.set(size == IMAGE_SIZE ? d : d.name() + ": the images are " + d.test().rows() + " × "
-                        + d.test().cols() + " pixels; this window trains on " + IMAGE_SIZE + "-pixel images (28 × 28)");
-            } catch (DatasetException e) {
-                switched.set(e.getMessage());
-            } catch (RuntimeException | OutOfMemoryError e) {
-                switched.set("cannot load the dataset: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
-            }
-        });
-    }
-
-    private void drainSwitch() {
-        Object s = switched.getAndSet(null);
-        if (s instanceof Dataset d) {
-            stop();
-            history.clear();
-            results.clear();
-            use(d);
-            switchDone.accept(d);
-        } else if (s instanceof String message) {
-            switchFailed.accept(message);
-        }
+        loader.switchData(source, done, failed);
     }
 }
