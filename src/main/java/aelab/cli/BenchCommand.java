@@ -6,7 +6,6 @@ import aelab.engine.TrainingConfig;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Set;
 
 /** {@code bench}: samples per second of the default training step, and the test-set evaluation time. */
 final class BenchCommand {
@@ -14,8 +13,7 @@ final class BenchCommand {
 
     BenchCommand(PrintStream out) { this.out = out; }
 
-    int run(String[] args) throws UsageException, DatasetException {
-        Options o = new Options(args, 1, Set.of("steps", "threads", "warmup", "data"));
+    int run(Options o) throws UsageException, DatasetException {
         if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         int steps = o.integer("steps", 400, 1, 1_000_000);
         int warmup = o.integer("warmup", 60, 0, 1_000_000);

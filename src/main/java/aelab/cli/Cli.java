@@ -7,33 +7,18 @@ import aelab.io.ExperimentFileException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
 /**
- * The headless command line. Never touches JavaFX. Exit status: 0 done, 1 bad data or file or a run
- * that failed (one line on stderr, never a stack trace), 2 bad option (with usage).
+ * The headless command line, parsed by picocli from the table in {@link Commands}. Never touches
+ * JavaFX. Exit status: 0 done, 1 bad data or file or a run that failed (one line on stderr, never a
+ * stack trace), 2 bad option (one line, the command's synopsis and where its help is).
  */
 public final class Cli {
-    static final String USAGE = """
-            usage: java -jar autoencoder-lab.jar                  open the desktop app
-                   java -jar autoencoder-lab.jar train [options]  train one experiment headless
-                   java -jar autoencoder-lab.jar compare --runs OUT:LOSS[:SCALE],... [options]
-                                                  train 2-4 runs side by side, print a results table
-                   java -jar autoencoder-lab.jar eval FILE.aelab [--data DIR]
-                                                  evaluate the saved runs on the test images
-                   java -jar autoencoder-lab.jar export-python FILE.aelab --framework keras|pytorch [--out SCRIPT.py|-]
-                                                  write a Python script that trains the same runs
-                   java -jar autoencoder-lab.jar bench [--steps N] [--threads N]
-                   java -jar autoencoder-lab.jar window-bench [--epochs N] [--threads N]
-                                                  what the window's drawing costs the training (needs a display)
-                   java -jar autoencoder-lab.jar selfcheck        check an installation works, headless
-            train and compare options:
-            """ + ConfigOptions.USAGE + """
-              --data DIR                        folder of MNIST-layout IDX files (default: bundled MNIST)
-              --metrics FILE.csv                train: write per-epoch metrics as CSV
-              --save FILE.aelab                 save the experiment (weights, optimizer state, history) at the
-                                                end, also when stopped (Ctrl-C) or diverged; compare saves all runs
-              --runs sigmoid:bce,softmax:bce:raw compare: the runs (output:loss[:scale])
-              --metrics-dir DIR                 compare: write one metrics CSV per run
-            """;
+    /** An error line is cut here: it quotes what was typed, which can be any length. */
+    private static final int MAX_MESSAGE = 300;
 
     private final PrintStream out, err;
 
@@ -44,31 +29,72 @@ public final class Cli {
 
     /** Runs a command and returns the process exit status. */
     public int run(String[] args) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            out.print(USAGE);
+        CommandLine root = Commands.parser(out, err);
+        if (args.length == 0) {
+            root.usage(out);
             return 0;
         }
+        if (args[0].equals("help")) {   // "help" and "help train", as git and picocli's HelpCommand read them
+            CommandLine which = args.length > 1 ? root.getSubcommands().get(args[1]) : root;
+            if (which == null) return usageError(root, "unknown command '" + Commands.quoted(args[1]) + "'");
+            which.usage(out);
+            return 0;
+        }
+        ParseResult parsed;
         try {
-            return switch (args[0]) {
-                case "train" -> new TrainCommand(out, err).run(args);
-                case "bench" -> new BenchCommand(out).run(args);
-                case "compare" -> new CompareCommand(out).run(args);
-                case "selfcheck" -> new SelfCheckCommand(out).run(args);
-                case "eval" -> new EvalCommand(out, err).run(args);
-                case "export-python" -> new ExportPythonCommand(out).run(args);
-                default -> throw new UsageException("unknown command '" + args[0] + "'");
-            };
+            parsed = root.parseArgs(args);
+        } catch (ParameterException e) {
+            return usageError(e.getCommandLine(), inWords(e));
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) return 0;
+        if (!parsed.hasSubcommand()) return usageError(root, "give a command");
+        ParseResult sub = parsed.subcommand();
+        CommandLine command = root.getSubcommands().get(sub.commandSpec().name());
+        try {
+            return Commands.runner(sub).run(Commands.options(sub), out, err);
         } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        } catch (DatasetException e) {
-            err.println("error: " + e.getMessage());
+            return usageError(command, e.getMessage());
+        } catch (DatasetException | CommandFailed | ExperimentFileException e) {
+            err.println("error: " + cut(e.getMessage()));
             return 1;
-        } catch (CommandFailed | ExperimentFileException e) {
-            err.println("error: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            err.println("error: this Java ran out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); raise it with -Xmx or choose smaller layers or batches");
+            return 1;
+        } catch (Exception e) {
+            err.println("error: " + cut(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         }
+    }
+
+    /** One line saying what is wrong, the command's synopsis, and where its whole help is. */
+    private int usageError(CommandLine command, String message) {
+        String name = command.getCommandSpec().qualifiedName(" ").replace(Commands.JAR + " ", "");
+        err.println("error: " + cut(message));
+        err.print("usage: " + command.getHelp().synopsis(0));
+        err.println("see '" + (command.getParent() == null ? "--help" : name + " --help") + "'");
+        return 2;
+    }
+
+    /** Picocli's complaint as this program says it elsewhere: "unknown option --x", "--x needs a value". */
+    private static String inWords(ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String a = u.getUnmatched().get(0);
+            if (a.startsWith("-")) return "unknown option " + Commands.quoted(a.contains("=") ? a.substring(0, a.indexOf('=')) : a);
+            return e.getCommandLine().getParent() == null ? "unknown command '" + Commands.quoted(a) + "'"
+                    : "unexpected argument '" + Commands.quoted(a) + "'";
+        }
+        if (e instanceof CommandLine.MissingParameterException m && m.getMissing() != null && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o)
+            return o.longestName() + " needs a value (" + o.paramLabel() + ")";
+        if (e instanceof CommandLine.OverwrittenOptionException w && w.getOverwritten() instanceof CommandLine.Model.OptionSpec o)
+            return o.longestName() + " is given twice";
+        return e.getMessage();
+    }
+
+    private static String cut(String message) {
+        String m = message.strip();
+        return m.length() <= MAX_MESSAGE ? m : m.substring(0, MAX_MESSAGE) + "… (" + m.length() + " characters)";
     }
 
     static Dataset loadData(Options o) throws DatasetException {
@@ -79,7 +105,7 @@ public final class Cli {
     /** The one positional argument a command takes, e.g. its file. */
     static Path onePositional(Options o, String what) throws UsageException {
         if (o.positional().isEmpty()) throw new UsageException("give the " + what);
-        if (o.positional().size() > 1) throw new UsageException("unexpected argument '" + o.positional().get(1) + "'");
+        if (o.positional().size() > 1) throw new UsageException("unexpected argument '" + Commands.quoted(o.positional().get(1)) + "'");
         return Path.of(o.positional().get(0));
     }
 

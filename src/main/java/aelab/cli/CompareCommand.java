@@ -21,10 +21,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code compare --runs softmax:bce,sigmoid:bce,sigmoid:mse}: trains 2–4 variants of one experiment
@@ -60,18 +58,19 @@ final class CompareCommand {
         @Override public void finished(RunOutcome o) { outcome = o; }
     }
 
-    int run(String[] args) throws UsageException, DatasetException, Cli.CommandFailed {
-        Set<String> names = new HashSet<>(ConfigOptions.NAMES);
-        names.addAll(List.of("data", "runs", "metrics-dir", "save"));
-        Options o = new Options(args, 1, names);
+    int run(Options o) throws UsageException, DatasetException, Cli.CommandFailed {
         if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         if (!o.has("runs")) throw new UsageException("--runs is required, e.g. --runs softmax:bce,sigmoid:bce,sigmoid:mse");
         TrainingConfig base = ConfigOptions.parse(o);
         List<TrainingConfig> configs = parseRuns(o.string("runs", ""), base);
+        Path save = o.target("save");
+        Path metricsDir = o.folder("metrics-dir");
         Dataset data = Cli.loadData(o);
         for (TrainingConfig c : configs) {
             List<aelab.engine.Setting.Problem> problems = c.problems(data.train().imageSize());
             if (!problems.isEmpty()) throw new UsageException(aelab.engine.Setting.Problem.join(problems));
+            java.util.Optional<String> memory = aelab.engine.MemoryNeed.check(c);
+            if (memory.isPresent()) throw new UsageException(memory.get());
         }
         List<Result> results = new ArrayList<>();
         List<Trainer> trainers = new ArrayList<>();
@@ -90,11 +89,11 @@ final class CompareCommand {
             double wall = (System.nanoTime() - t0) / 1e9;
             printTable(results);
             out.printf(Locale.ROOT, "wall time %.1f s%n", wall);
-            if (o.has("save")) save(Path.of(o.string("save", "")), data, trainers, results);
+            if (save != null) save(save, data, trainers, results);
         } finally {
             if (hook != null) hook.close();
         }
-        if (o.has("metrics-dir")) writeCsvs(Path.of(o.string("metrics-dir", "")), results);
+        if (metricsDir != null) writeCsvs(metricsDir, results);
         return results.stream().allMatch(r -> r.outcome.status() == RunOutcome.Status.FINISHED) ? 0 : 1;
     }
 
@@ -144,7 +143,7 @@ final class CompareCommand {
         try {
             ExperimentFile.write(file, new Experiment(data.name(), runs));
         } catch (IOException e) {
-            throw new Cli.CommandFailed("could not save " + file + ": " + e.getMessage());
+            throw new Cli.CommandFailed("could not save " + file + ": " + Commands.reason(e));
         }
         out.println("saved " + runs.size() + " runs to " + file);
     }
@@ -156,7 +155,7 @@ final class CompareCommand {
             try {
                 AtomicFiles.writeString(f, results.get(i).csv.toString());
             } catch (IOException e) {
-                throw new Cli.CommandFailed("could not write " + f + ": " + e.getMessage());
+                throw new Cli.CommandFailed("could not write " + f + ": " + Commands.reason(e));
             }
             out.println("wrote " + f);
         }

@@ -5,37 +5,19 @@ import aelab.engine.Setting;
 import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
 
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-
 /**
  * The experiment options shared by train and compare: one {@code --flag} per setting of
  * {@link Settings#ALL}, its usage line and its parsing generated from the setting's description.
  */
 final class ConfigOptions {
-    static final Set<String> NAMES = names();
-
-    static final String USAGE = usage();
-
     private ConfigOptions() { }
 
-    private static Set<String> names() {
-        Set<String> n = new HashSet<>();
-        for (Setting<?> s : Settings.ALL) n.add(s.flag());
-        return Set.copyOf(n);
-    }
-
-    private static String usage() {
-        StringBuilder u = new StringBuilder();
+    /** The option's help line: the setting's tooltip and its default. */
+    static String description(Setting<?> s) {
         TrainingConfig d = TrainingConfig.defaults();
-        for (Setting<?> s : Settings.ALL) {
-            String given = s == Settings.LEARNING_RATE ? "the optimizer's, adam " + s.text(d)
-                    : s.zeroMeans() != null && s.text(d).equals("0") ? s.zeroMeans() : s.text(d);
-            u.append(String.format(Locale.ROOT, "  %-33s %s (default %s)%n", "--" + s.flag() + " " + s.paramLabel(),
-                    s.tooltip(), given));
-        }
-        return u.toString();
+        String given = s == Settings.LEARNING_RATE ? "the optimizer's, adam " + s.text(d)
+                : s.zeroMeans() != null && s.text(d).equals("0") ? s.zeroMeans() : s.text(d);
+        return s.tooltip() + " (default " + given + ")";
     }
 
     static TrainingConfig parse(Options o) throws UsageException {

@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code eval FILE}: reopens an experiment file and evaluates each run's saved weights on the test
@@ -30,8 +29,7 @@ final class EvalCommand {
         this.err = err;
     }
 
-    int run(String[] args) throws UsageException, DatasetException, ExperimentFileException, Cli.CommandFailed {
-        Options o = new Options(args, 1, Set.of("data"));
+    int run(Options o) throws UsageException, DatasetException, ExperimentFileException, Cli.CommandFailed {
         Path file = Cli.onePositional(o, "FILE" + ExperimentFile.EXTENSION);
         Experiment e = ExperimentFile.read(file);
         Dataset data = Cli.loadData(o);

@@ -8,7 +8,6 @@ import aelab.io.PythonExport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * {@code export-python FILE --framework keras|pytorch [--out SCRIPT.py]}: writes a script that trains
@@ -19,8 +18,7 @@ final class ExportPythonCommand {
 
     ExportPythonCommand(PrintStream out) { this.out = out; }
 
-    int run(String[] args) throws UsageException, ExperimentFileException, Cli.CommandFailed {
-        Options o = new Options(args, 1, Set.of("framework", "out"));
+    int run(Options o) throws UsageException, ExperimentFileException, Cli.CommandFailed {
         Path file = Cli.onePositional(o, "FILE" + ExperimentFile.EXTENSION);
         if (!o.has("framework")) throw new UsageException("--framework is required: keras or pytorch");
         PythonExport.Framework framework = o.choice("framework", null, PythonExport.Framework::parse);

@@ -1,35 +1,21 @@
 package aelab.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
-/** Parses {@code --name value} and {@code --name=value} options against a fixed set of names. */
+/**
+ * The options and arguments of one command as picocli matched them ({@link Commands}): names without
+ * the leading dashes, values as typed. Picocli has already refused unknown options, missing values
+ * and an option given twice; what is left is reading each value and checking it.
+ */
 final class Options {
-    private final Map<String, String> values = new LinkedHashMap<>();
-    private final List<String> positional = new ArrayList<>();
+    private final Map<String, String> values;
+    private final List<String> positional;
 
-    Options(String[] args, int from, Set<String> allowed) throws UsageException {
-        for (int i = from; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                positional.add(a);
-                continue;
-            }
-            String name = a.substring(2), value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else {
-                if (i + 1 >= args.length) throw new UsageException("--" + name + " needs a value");
-                value = args[++i];
-            }
-            if (!allowed.contains(name)) throw new UsageException("unknown option --" + name);
-            if (values.put(name, value) != null) throw new UsageException("--" + name + " is given twice");
-        }
+    Options(Map<String, String> values, List<String> positional) {
+        this.values = Map.copyOf(values);
+        this.positional = List.copyOf(positional);
     }
 
     List<String> positional() { return positional; }
@@ -46,34 +32,36 @@ final class Options {
             if (n < min || n > max) throw new UsageException("--" + name + " must be between " + min + " and " + max + ", not " + v);
             return n;
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a whole number, not '" + v + "'");
+            throw new UsageException("--" + name + " needs a whole number, not '" + Commands.quoted(v) + "'");
         }
     }
 
-    long longValue(String name, long fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) return fallback;
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a whole number, not '" + v + "'");
-        }
+    /**
+     * The file an option names, checked before any training: a folder that cannot be written, a parent
+     * that is a file, a target that is a folder or an empty name fail now, not after the run.
+     */
+    java.nio.file.Path target(String name) throws UsageException {
+        if (!has(name)) return null;
+        java.nio.file.Path p = java.nio.file.Path.of(values.get(name));
+        java.util.Optional<String> why = aelab.io.AtomicFiles.checkWritable(p);
+        if (why.isPresent()) throw new UsageException("--" + name + ": cannot write there: " + why.get());
+        return p;
     }
 
-    double decimal(String name, double fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) return fallback;
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (!(d > 0) || Double.isInfinite(d)) throw new UsageException("--" + name + " must be a positive number, not " + v);
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a number, not '" + v + "'");
-        }
+    /** The folder an option names, checked as {@link #target} checks a file, by a file it would hold. */
+    java.nio.file.Path folder(String name) throws UsageException {
+        if (!has(name)) return null;
+        java.nio.file.Path p = java.nio.file.Path.of(values.get(name));
+        if (p.toString().isEmpty()) throw new UsageException("--" + name + ": no folder name given");
+        if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p))
+            throw new UsageException("--" + name + ": " + p + " is a file, not a folder");
+        java.util.Optional<String> why = aelab.io.AtomicFiles.checkWritable(p.resolve("metrics.csv"));
+        if (why.isPresent()) throw new UsageException("--" + name + ": cannot write there: " + why.get());
+        return p;
     }
 
     /** Parses with an enum's own parser, turning its IllegalArgumentException into a usage error. */
-    <T> T choice(String name, T fallback, java.util.function.Function<String, T> parser) throws UsageException {
+    <T> T choice(String name, T fallback, Function<String, T> parser) throws UsageException {
         String v = values.get(name);
         if (v == null) return fallback;
         try {

@@ -21,8 +21,7 @@ final class SelfCheckCommand {
 
     SelfCheckCommand(PrintStream out) { this.out = out; }
 
-    int run(String[] args) throws UsageException, DatasetException, Cli.CommandFailed {
-        if (args.length > 1) throw new UsageException("selfcheck takes no options");
+    int run(Options options) throws UsageException, DatasetException, Cli.CommandFailed {
         long t0 = System.nanoTime();
         Dataset data = Dataset.loadBundledMnist();
         out.printf(Locale.ROOT, "java %s, %s: %d training and %d test images (%.2f s)%n",

@@ -16,10 +16,8 @@ import aelab.io.ExperimentFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code train}: one experiment, a line per epoch, optionally a metrics CSV rewritten after each epoch,
@@ -34,17 +32,16 @@ final class TrainCommand {
         this.err = err;
     }
 
-    int run(String[] args) throws UsageException, DatasetException, Cli.CommandFailed {
-        Set<String> names = new HashSet<>(ConfigOptions.NAMES);
-        names.addAll(List.of("data", "metrics", "save"));
-        Options o = new Options(args, 1, names);
+    int run(Options o) throws UsageException, DatasetException, Cli.CommandFailed {
         if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         TrainingConfig config = ConfigOptions.parse(o);
-        Path metrics = o.has("metrics") ? Path.of(o.string("metrics", "")) : null;
-        Path save = o.has("save") ? Path.of(o.string("save", "")) : null;
+        Path metrics = o.target("metrics");
+        Path save = o.target("save");
         Dataset data = Cli.loadData(o);
         List<aelab.engine.Setting.Problem> problems = config.problems(data.train().imageSize());
         if (!problems.isEmpty()) throw new UsageException(aelab.engine.Setting.Problem.join(problems));
+        java.util.Optional<String> memory = aelab.engine.MemoryNeed.check(config);
+        if (memory.isPresent()) throw new UsageException(memory.get());
 
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         IOException[] writeError = new IOException[1];
@@ -87,7 +84,7 @@ final class TrainCommand {
             if (hook != null) hook.close();
         }
         if (writeError[0] != null)
-            throw new Cli.CommandFailed("could not write " + metrics + ": " + writeError[0].getMessage());
+            throw new Cli.CommandFailed("could not write " + metrics + ": " + Commands.reason(writeError[0]));
         return switch (outcome.status()) {
             case FINISHED, STOPPED -> 0;
             case DIVERGED, FAILED -> 1;
@@ -104,7 +101,7 @@ final class TrainCommand {
         try {
             ExperimentFile.write(file, new Experiment(data.name(), List.of(recorder.saved(trainer))));
         } catch (IOException e) {
-            throw new Cli.CommandFailed("could not save " + file + ": " + e.getMessage());
+            throw new Cli.CommandFailed("could not save " + file + ": " + Commands.reason(e));
         }
         out.println("saved " + file + (outcome.status() == RunOutcome.Status.DIVERGED
                 ? " (at the last weights with a finite loss)" : ""));

@@ -181,9 +181,16 @@ public final class Setting<T> {
         }
     }
 
-    /** "784,128,784", "784-128-784" or "784 128 784"; the message gives an example on a bad width. */
+    /**
+     * "784,128,784", "784-128-784" or "784 128 784"; one separator between widths, so "784,,784" (an
+     * empty width) and "784,-5,784" (a negative one) are refused, not read as 784-784 and 784-5-784.
+     */
     private int[] widths(String s) {
-        String[] parts = s.split("[,\\-\\s]+");
+        String[] parts = s.split("\\s*[,\\-\\s]\\s*", -1);
+        for (String part : parts)
+            if (part.isEmpty() && !s.isEmpty())
+                throw new IllegalArgumentException("'" + (s.length() <= 40 ? s : s.substring(0, 40) + "…")
+                        + "' has an empty or negative width (write e.g. " + format(defaultValue) + ")");
         int[] w = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {

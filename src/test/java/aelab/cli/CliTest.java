@@ -24,6 +24,37 @@ class CliTest {
     String err() { return err.toString(StandardCharsets.UTF_8); }
 
     @Test
+    void aSaveTargetThatCannotBeWrittenFailsBeforeTrainingWithTheReason(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertEquals(2, run("train", "--epochs", "50", "--save", dir.toString()));
+        assertTrue(err().contains("is a folder, not a file") && out().isEmpty(), err() + out());
+        assertEquals(2, run("train", "--epochs", "50", "--save", file.resolve("run.aelab").toString()));
+        assertTrue(err().contains("not a folder: " + file + " is a file"), err());
+        assertEquals(2, run("train", "--epochs", "50", "--save", ""));
+        assertTrue(err().contains("no file name given"), err());
+        assertEquals(2, run("compare", "--runs", "sigmoid:bce,sigmoid:mse", "--metrics-dir", file.toString()));
+        assertTrue(err().contains(file + " is a file, not a folder"), err());
+        assertFalse(err().contains(".tmp"), "no temporary file named: " + err());
+    }
+
+    @Test
+    void layersTooLargeForThisJavaAreRefusedInOneLineBeforeTraining() {
+        assertEquals(2, run("train", "--layers", "784,50000,50000,784"));
+        assertTrue(err().startsWith("error: ") && err().contains("more than one Java array holds"), err());
+        assertEquals(2, run("train", "--layers", "784,20000,20000,784", "--batch", "100"));
+        assertTrue(err().contains("needs about") || err().contains("more than one Java array holds"), err());
+        assertFalse(err().contains("Exception"), err());
+    }
+
+    @Test
+    void aValueTwoMillionCharactersLongIsRefusedAtOnceAndNotQuotedWhole() {
+        String huge = "9".repeat(2_000_000);
+        assertEquals(2, run("train", "--epochs", huge));
+        assertTrue(err().length() < 2_000, "error of " + err().length() + " characters");
+        assertTrue(err().contains("at most " + Commands.MAX_VALUE_LENGTH + " characters"), err());
+    }
+
+    @Test
     void unknownOptionExitsWithStatus2AndUsage() {
         assertEquals(2, run("train", "--bogus", "1"));
         assertTrue(err().contains("unknown option --bogus"));

@@ -11,6 +11,16 @@ import static org.junit.jupiter.api.Assertions.*;
 class SettingsTest {
 
     @Test
+    void widthsWithAnEmptyOrNegativeWidthAreRefusedNotReadAsOthers() {
+        assertArrayEquals(new int[]{784, 128, 784}, Settings.LAYERS.parse("784, 128 ,784"));
+        assertArrayEquals(new int[]{784, 128, 784}, Settings.LAYERS.parse("784-128-784"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.LAYERS.parse("784,-5,784"));
+        assertTrue(e.getMessage().contains("empty or negative width"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Settings.LAYERS.parse("784,,784"));
+        assertThrows(IllegalArgumentException.class, () -> Settings.LAYERS.parse("784,128,"));
+    }
+
+    @Test
     void everyDefaultPassesItsOwnChecksAndTheDefaultsTrain() {
         for (Setting<?> s : Settings.ALL) assertEquals(java.util.Optional.empty(), checkDefault(s), s.name());
         assertEquals(List.of(), TrainingConfig.defaults().problems(784));

@@ -1,0 +1,155 @@
+package aelab.cli;
+
+import aelab.engine.Setting;
+import aelab.engine.Settings;
+import aelab.io.AppVersion;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Every headless command, described once: its name, what it does, its options (the experiment's
+ * settings generated from {@link Settings#ALL}) and what runs it. Picocli builds the parser, the
+ * {@code --help} of each command and the top-level usage from this table, so the usage cannot drift
+ * from what is parsed (and the README's copy is checked against it by a test).
+ */
+final class Commands {
+    static final String JAR = "java -jar autoencoder-lab.jar";
+    /** Longer option values are refused before they are parsed: no number or path needs this many. */
+    static final int MAX_VALUE_LENGTH = 1000;
+    private static final int WIDTH = 100;
+
+    /** What a command does with its matched options; the exit status. */
+    @FunctionalInterface
+    interface Runner {
+        int run(Options o, PrintStream out, PrintStream err) throws Exception;
+    }
+
+    /** One option that is not a setting: its name without dashes, its value's label, its help line. */
+    private record Opt(String name, String label, String help) { }
+
+    private record Command(String name, String help, boolean settings, String positional, List<Opt> options,
+                           Runner runner) { }
+
+    private static final Opt DATA = new Opt("data", "DIR", "folder of MNIST-layout IDX files (default: the bundled MNIST)");
+
+    private static final List<Command> ALL = List.of(
+            new Command("train", "Train one experiment headless, a line per epoch.", true, null, List.of(DATA,
+                    new Opt("metrics", "FILE.csv", "write per-epoch metrics as CSV"),
+                    new Opt("save", "FILE.aelab", "save the experiment (weights, optimizer state, history) at the end, "
+                            + "also when stopped (Ctrl-C) or diverged")),
+                    (o, out, err) -> new TrainCommand(out, err).run(o)),
+            new Command("compare", "Train 2-4 runs side by side (same seed, weights and batches); print a results table.",
+                    true, null, List.of(DATA,
+                    new Opt("runs", "OUT:LOSS[:SCALE],...", "the runs, e.g. softmax:bce:raw,sigmoid:bce,sigmoid:mse (required)"),
+                    new Opt("metrics-dir", "DIR", "write one metrics CSV per run"),
+                    new Opt("save", "FILE.aelab", "save every run in one experiment file")),
+                    (o, out, err) -> new CompareCommand(out).run(o)),
+            new Command("eval", "Evaluate the saved runs of an experiment file on the test images.", false,
+                    "FILE.aelab", List.of(DATA), (o, out, err) -> new EvalCommand(out, err).run(o)),
+            new Command("export-python", "Write a Keras or PyTorch script that trains the same runs.", false,
+                    "FILE.aelab", List.of(
+                    new Opt("framework", "keras|pytorch", "the framework (required)"),
+                    new Opt("out", "SCRIPT.py|-", "where to write it (default: beside the file; - for standard output)")),
+                    (o, out, err) -> new ExportPythonCommand(out).run(o)),
+            new Command("bench", "Samples per second of the default training step, and the test-set evaluation time.",
+                    false, null, List.of(DATA,
+                    new Opt("steps", "N", "timed mini-batches (default 400)"),
+                    new Opt("warmup", "N", "mini-batches before timing (default 60)"),
+                    new Opt("threads", "N", "training threads (default: every core)")),
+                    (o, out, err) -> new BenchCommand(out).run(o)),
+            new Command("selfcheck", "Check that an installation works, headless: data, kernels, a short run.",
+                    false, null, List.of(), (o, out, err) -> new SelfCheckCommand(out).run(o)));
+
+    private Commands() { }
+
+    /** The parser of every command, printing help to out. */
+    static CommandLine parser(PrintStream out, PrintStream err) {
+        CommandSpec root = CommandSpec.create().name(JAR).version("Autoencoder Lab " + AppVersion.VERSION)
+                .mixinStandardHelpOptions(true);
+        root.usageMessage().synopsisHeading("usage: ").description("With no command, opens the desktop app.",
+                "window-bench [--epochs N] [--threads N] measures what the window's drawing costs the training "
+                        + "(needs a display).");
+        CommandLine cl = new CommandLine(root);
+        for (Command c : ALL) cl.addSubcommand(c.name(), new CommandLine(spec(c)));
+        cl.setUsageHelpWidth(WIDTH);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl;
+    }
+
+    private static CommandSpec spec(Command c) {
+        CommandSpec s = CommandSpec.create().name(c.name()).mixinStandardHelpOptions(true)
+                .version("Autoencoder Lab " + AppVersion.VERSION);
+        s.usageMessage().description(c.help()).synopsisHeading("usage: ").abbreviateSynopsis(true).sortOptions(false);
+        if (c.settings())
+            for (Setting<?> set : Settings.ALL) s.addOption(option(set.flag(), set.paramLabel(), ConfigOptions.description(set)));
+        for (Opt o : c.options()) s.addOption(option(o.name(), o.label(), o.help()));
+        if (c.positional() != null)
+            s.addPositional(PositionalParamSpec.builder().paramLabel(c.positional()).arity("0..*").type(String.class)
+                    .description("the experiment file").build());
+        return s;
+    }
+
+    private static OptionSpec option(String name, String label, String help) {
+        return OptionSpec.builder("--" + name).paramLabel(label).description(help).type(String.class).arity("1").build();
+    }
+
+    /** The runner of the matched command and its options, or null when the root itself matched. */
+    static Runner runner(ParseResult sub) {
+        String name = sub.commandSpec().name();
+        for (Command c : ALL) if (c.name().equals(name)) return c.runner();
+        return null;
+    }
+
+    /** The matched options by name (without dashes) with the values as typed, and the arguments. */
+    static Options options(ParseResult sub) throws UsageException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (OptionSpec o : sub.matchedOptions()) {
+            if (o.usageHelp() || o.versionHelp()) continue;
+            List<String> typed = o.stringValues();
+            values.put(o.longestName().substring(2), typed.isEmpty() ? "" : typed.get(typed.size() - 1));
+        }
+        List<String> args = new ArrayList<>();
+        for (PositionalParamSpec p : sub.matchedPositionals()) args.addAll(p.stringValues());
+        for (String v : values.values()) tooLong(v);
+        for (String a : args) tooLong(a);
+        return new Options(values, args);
+    }
+
+    /** Refuses an argument past {@link #MAX_VALUE_LENGTH} characters before anything parses it. */
+    static void tooLong(String v) throws UsageException {
+        if (v.length() > MAX_VALUE_LENGTH)
+            throw new UsageException("a value of " + v.length() + " characters ('" + quoted(v) + "'): values are at most "
+                    + MAX_VALUE_LENGTH + " characters");
+    }
+
+    /** Why a write failed, without the path the message already names. */
+    static String reason(Exception e) {
+        return e instanceof aelab.io.AtomicFiles.WriteFailed w ? w.reason() : e.getMessage();
+    }
+
+    /** Typed input as a message quotes it: at most 40 characters. */
+    static String quoted(String v) {
+        return v.length() <= 40 ? v : v.substring(0, 40) + "…";
+    }
+
+    /** The usage of the top level and of every command, as the README shows it. */
+    static String usageOfAll() {
+        PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream());
+        CommandLine cl = parser(none, none);
+        StringBuilder b = new StringBuilder(cl.getUsageMessage());
+        for (Command c : ALL) b.append('\n').append(cl.getSubcommands().get(c.name()).getUsageMessage());
+        return b.toString();
+    }
+}
