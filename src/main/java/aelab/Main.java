@@ -32,10 +32,7 @@ public final class Main {
             aelab.app.Launcher.launch(args);
             return;
         }
-        if (args[0].equals("window-bench")) {   // the one command that opens a window: it measures it
-            System.exit(aelab.bench.WindowBench.run(args));
-        }
-        int status = new Cli(System.out, System.err).run(args);
+        int status = new Cli(System.out, System.err, aelab.bench.WindowBench::run).run(args);
         System.out.flush();
         System.exit(status);
     }

@@ -38,8 +38,8 @@ import javafx.stage.Stage;
  *   cost = 1 − (samples/s while drawing) / (samples/s while held)
  *
  * Printed per interval with the CPU the FX and renderer threads used, then as the median over pairs of
- * neighbouring intervals (robust to a few seconds of a slow machine) and over all intervals together. Options: --epochs N of the long run (default 20),
- * --threads N (default: the app's own choice).
+ * neighbouring intervals (robust to a few seconds of a slow machine) and over all intervals together. Its options are
+ * in the command line's table (aelab.cli.Commands).
  */
 public final class WindowBench extends Application {
     private static final long SWITCH_MILLIS = 1000;
@@ -47,23 +47,10 @@ public final class WindowBench extends Application {
     private static final int WARM_UP_EPOCHS = 8;
     private static int epochs = 20;
 
-    /** Called by aelab.Main for "window-bench ARGS"; returns the exit status. */
-    public static int run(String[] args) {
-        try {
-            for (int i = 1; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
-                    case "--epochs" -> epochs = positive(args[i], value);
-                    case "--threads" -> System.setProperty("aelab.trainingThreads", String.valueOf(positive(args[i], value)));
-                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
-                }
-                i++;
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage() + "\nusage: java -jar autoencoder-lab.jar window-bench "
-                    + "[--epochs N] [--threads N]");
-            return 2;
-        }
+    /** The window-bench command (options parsed by the command line); returns the exit status. */
+    public static int run(int measuredEpochs, int threads) {
+        epochs = measuredEpochs;
+        if (threads > 0) System.setProperty("aelab.trainingThreads", String.valueOf(threads));
         Launcher.preferSoftwareRendering();
         try {
             Application.launch(WindowBench.class);
@@ -73,16 +60,6 @@ public final class WindowBench extends Application {
             return 1;
         }
         return status;
-    }
-
-    private static int positive(String option, String value) {
-        try {
-            int v = Integer.parseInt(value);
-            if (v > 0) return v;
-        } catch (NumberFormatException | NullPointerException e) {
-            // said below
-        }
-        throw new IllegalArgumentException(option + " needs a whole number above 0");
     }
 
     private static volatile int status = 1;

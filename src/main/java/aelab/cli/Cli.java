@@ -21,10 +21,31 @@ public final class Cli {
     private static final int MAX_MESSAGE = 300;
 
     private final PrintStream out, err;
+    private final WindowMeasure window;
 
+    /**
+     * The one command that opens a window, handed in by whoever starts the command line: the
+     * command line itself never loads JavaFX. Threads 0 means the app's own choice.
+     */
+    @FunctionalInterface
+    public interface WindowMeasure {
+        int measure(int epochs, int threads) throws Exception;
+    }
+
+    /** What a command writes to and may call. */
+    record Io(PrintStream out, PrintStream err, WindowMeasure window) { }
+
+    /** A command line without the window: window-bench says it cannot run here. */
     public Cli(PrintStream out, PrintStream err) {
+        this(out, err, (epochs, threads) -> {
+            throw new CommandFailed("window-bench is not available from here; run it as java -jar autoencoder-lab.jar window-bench");
+        });
+    }
+
+    public Cli(PrintStream out, PrintStream err, WindowMeasure window) {
         this.out = out;
         this.err = err;
+        this.window = window;
     }
 
     /** Runs a command and returns the process exit status. */
@@ -51,7 +72,7 @@ public final class Cli {
         ParseResult sub = parsed.subcommand();
         CommandLine command = root.getSubcommands().get(sub.commandSpec().name());
         try {
-            return Commands.runner(sub).run(Commands.options(sub), out, err);
+            return Commands.runner(sub).run(Commands.options(sub), new Io(out, err, window));
         } catch (UsageException e) {
             return usageError(command, e.getMessage());
         } catch (DatasetException | CommandFailed | ExperimentFileException e) {

@@ -31,7 +31,7 @@ final class Commands {
     /** What a command does with its matched options; the exit status. */
     @FunctionalInterface
     interface Runner {
-        int run(Options o, PrintStream out, PrintStream err) throws Exception;
+        int run(Options o, Cli.Io io) throws Exception;
     }
 
     /** One option that is not a setting: its name without dashes, its value's label, its help line. */
@@ -47,28 +47,33 @@ final class Commands {
                     new Opt("metrics", "FILE.csv", "write per-epoch metrics as CSV"),
                     new Opt("save", "FILE.aelab", "save the experiment (weights, optimizer state, history) at the end, "
                             + "also when stopped (Ctrl-C) or diverged")),
-                    (o, out, err) -> new TrainCommand(out, err).run(o)),
+                    (o, io) -> new TrainCommand(io.out(), io.err()).run(o)),
             new Command("compare", "Train 2-4 runs side by side (same seed, weights and batches); print a results table.",
                     true, null, List.of(DATA,
                     new Opt("runs", "OUT:LOSS[:SCALE],...", "the runs, e.g. softmax:bce:raw,sigmoid:bce,sigmoid:mse (required)"),
                     new Opt("metrics-dir", "DIR", "write one metrics CSV per run"),
                     new Opt("save", "FILE.aelab", "save every run in one experiment file")),
-                    (o, out, err) -> new CompareCommand(out).run(o)),
+                    (o, io) -> new CompareCommand(io.out()).run(o)),
             new Command("eval", "Evaluate the saved runs of an experiment file on the test images.", false,
-                    "FILE.aelab", List.of(DATA), (o, out, err) -> new EvalCommand(out, err).run(o)),
+                    "FILE.aelab", List.of(DATA), (o, io) -> new EvalCommand(io.out(), io.err()).run(o)),
             new Command("export-python", "Write a Keras or PyTorch script that trains the same runs.", false,
                     "FILE.aelab", List.of(
                     new Opt("framework", "keras|pytorch", "the framework (required)"),
                     new Opt("out", "SCRIPT.py|-", "where to write it (default: beside the file; - for standard output)")),
-                    (o, out, err) -> new ExportPythonCommand(out).run(o)),
+                    (o, io) -> new ExportPythonCommand(io.out()).run(o)),
             new Command("bench", "Samples per second of the default training step, and the test-set evaluation time.",
                     false, null, List.of(DATA,
                     new Opt("steps", "N", "timed mini-batches (default 400)"),
                     new Opt("warmup", "N", "mini-batches before timing (default 60)"),
                     new Opt("threads", "N", "training threads (default: every core)")),
-                    (o, out, err) -> new BenchCommand(out).run(o)),
+                    (o, io) -> new BenchCommand(io.out()).run(o)),
             new Command("selfcheck", "Check that an installation works, headless: data, kernels, a short run.",
-                    false, null, List.of(), (o, out, err) -> new SelfCheckCommand(out).run(o)));
+                    false, null, List.of(), (o, io) -> new SelfCheckCommand(io.out()).run(o)),
+            new Command("window-bench", "What the window's drawing costs the training: opens the real window (needs a "
+                    + "display) and trains with drawing switched off and on every second.", false, null, List.of(
+                    new Opt("epochs", "N", "epochs of the measured run, after a warm-up run (default 20)"),
+                    new Opt("threads", "N", "training threads (default: the app's own choice)")),
+                    (o, io) -> io.window().measure(o.integer("epochs", 20, 1, 10_000), o.integer("threads", 0, 1, 1024))));
 
     private Commands() { }
 
@@ -76,9 +81,7 @@ final class Commands {
     static CommandLine parser(PrintStream out, PrintStream err) {
         CommandSpec root = CommandSpec.create().name(JAR).version("Autoencoder Lab " + AppVersion.VERSION)
                 .mixinStandardHelpOptions(true);
-        root.usageMessage().synopsisHeading("usage: ").description("With no command, opens the desktop app.",
-                "window-bench [--epochs N] [--threads N] measures what the window's drawing costs the training "
-                        + "(needs a display).");
+        root.usageMessage().synopsisHeading("usage: ").description("With no command, opens the desktop app.");
         CommandLine cl = new CommandLine(root);
         for (Command c : ALL) cl.addSubcommand(c.name(), new CommandLine(spec(c)));
         cl.setUsageHelpWidth(WIDTH);

@@ -55,6 +55,21 @@ class CliTest {
     }
 
     @Test
+    void windowBenchIsACommandOfTheTableWithItsOptionsCheckedBeforeAWindowOpens() {
+        int[] asked = new int[2];
+        Cli.WindowMeasure fake = (epochs, threads) -> { asked[0] = epochs; asked[1] = threads; return 0; };
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8), e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(0, new Cli(o, e, fake).run(new String[] {"window-bench", "--epochs", "3"}));
+        assertArrayEquals(new int[] {3, 0}, asked, "threads 0 = the app's own choice");
+        assertEquals(2, new Cli(o, e, fake).run(new String[] {"window-bench", "--epochs", "0"}));
+        assertTrue(err().contains("--epochs must be between 1 and") && err().contains("see 'window-bench --help'"), err());
+        assertEquals(2, new Cli(o, e, fake).run(new String[] {"window-bench", "--thread", "2"}));
+        assertTrue(err().contains("unknown option --thread"), err());
+        assertEquals(0, new Cli(o, e, fake).run(new String[] {"window-bench", "--help"}));
+        assertTrue(out().contains("--threads=N") && out().contains("needs a"), out());
+    }
+
+    @Test
     void unknownOptionExitsWithStatus2AndUsage() {
         assertEquals(2, run("train", "--bogus", "1"));
         assertTrue(err().contains("unknown option --bogus"));

@@ -3,21 +3,20 @@ package aelab.cli;
 import aelab.io.Experiment;
 import aelab.io.ExperimentFile;
 import aelab.io.SavedRun;
+import aelab.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -179,24 +178,18 @@ class ExperimentCliTest {
     @Test
     void stoppingWithAKillSavesTheRunSoFar() throws Exception {
         Path f = dir.resolve("killed.aelab");
-        String javaCommand = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder pb = new ProcessBuilder(javaCommand, "--add-modules=jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), "aelab.Main", "train", "--epochs", "500", "--train-limit", "500",
-                "--test-limit", "100", "--batch", "50", "--threads", "1", "--save", f.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(ChildProcess.java(List.of("--add-modules=jdk.incubator.vector"), "aelab.Main",
+                "train", "--epochs", "500", "--train-limit", "500", "--test-limit", "100", "--batch", "50", "--threads", "1",
+                "--save", f.toString()));
         pb.environment().put("AELAB_NO_RELAUNCH", "1");
-        Process p = pb.start();
-        StringBuilder seen = new StringBuilder();
-        var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null; ) {
-            seen.append(line).append('\n');
-            if (line.startsWith("epoch 2/500")) break;
-        }
+        ChildProcess.Running p = ChildProcess.start(pb);
+        assertTrue(p.awaitOutput("epoch 2/500", Duration.ofSeconds(120)), p.output());
         // SIGTERM, as kill sends; Ctrl-C's SIGINT runs the same shutdown hook. (Process.destroy() would also
         // close our end of the output, so the handle is used.)
-        p.toHandle().destroy();
-        for (String line; (line = in.readLine()) != null; ) seen.append(line).append('\n');
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), seen.toString());
-        assertTrue(seen.toString().contains("stopped after") && seen.toString().contains("saved " + f), seen.toString());
+        p.process().toHandle().destroy();
+        ChildProcess.Result done = p.finish(Duration.ofSeconds(60));
+        assertTrue(done.finished(), done.describe());
+        assertTrue(done.output().contains("stopped after") && done.output().contains("saved " + f), done.describe());
         Experiment e = ExperimentFile.read(f);
         SavedRun r = e.runs().get(0);
         assertTrue(r.checkpoint().epochsDone() >= 2 && r.checkpoint().epochsDone() < 500, "epochs " + r.checkpoint().epochsDone());

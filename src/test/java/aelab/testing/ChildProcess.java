@@ -43,22 +43,58 @@ public final class ChildProcess {
 
     /** Starts the process and waits for it at most limit; throws only when it cannot start or the wait is interrupted. */
     public static Result run(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
-        Process p = builder.redirectErrorStream(true).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();   // its methods are synchronized
-        Thread reader = new Thread(() -> copy(p.getInputStream(), out), "child output " + p.pid());
-        reader.setDaemon(true);
-        reader.start();
-        boolean finished = false;
-        try {
-            finished = p.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } finally {
-            if (!finished) {
-                p.destroyForcibly();
-                p.waitFor(AFTERMATH.toMillis(), TimeUnit.MILLISECONDS);
-            }
+        return start(builder).finish(limit);
+    }
+
+    /** Starts the process, its output read on a thread of its own from now on. */
+    public static Running start(ProcessBuilder builder) throws IOException {
+        return new Running(builder.redirectErrorStream(true).start());
+    }
+
+    /** A child that is still running: wait for a line of its output, signal it, then finish it. */
+    public static final class Running {
+        private final Process p;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();   // its methods are synchronized
+        private final Thread reader;
+
+        private Running(Process p) {
+            this.p = p;
+            reader = new Thread(() -> copy(p.getInputStream(), out), "child output " + p.pid());
+            reader.setDaemon(true);
+            reader.start();
         }
-        reader.join(AFTERMATH.toMillis());   // the rest of its output; a grandchild holding the pipe cannot keep us
-        return new Result(finished, finished ? p.exitValue() : -1, out.toString(StandardCharsets.UTF_8));
+
+        /** The process itself (its handle, to signal it; its pid). */
+        public Process process() { return p; }
+
+        /** What it wrote so far. */
+        public String output() { return out.toString(StandardCharsets.UTF_8); }
+
+        /** Waits until its output holds text; false when it ended or limit passed first. */
+        public boolean awaitOutput(String text, Duration limit) throws InterruptedException {
+            long end = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < end) {
+                if (output().contains(text)) return true;
+                if (!p.isAlive()) { reader.join(AFTERMATH.toMillis()); return output().contains(text); }
+                Thread.sleep(20);
+            }
+            return false;
+        }
+
+        /** Waits for its end at most limit (killing it then) and returns how it ended. */
+        public Result finish(Duration limit) throws InterruptedException {
+            boolean finished = false;
+            try {
+                finished = p.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
+            } finally {
+                if (!finished) {
+                    p.destroyForcibly();
+                    p.waitFor(AFTERMATH.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            reader.join(AFTERMATH.toMillis());   // the rest of its output; a grandchild holding the pipe cannot keep us
+            return new Result(finished, finished ? p.exitValue() : -1, output());
+        }
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {
