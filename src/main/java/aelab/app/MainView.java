@@ -16,6 +16,7 @@ import aelab.app.model.Topic;
 import aelab.engine.CoreLoan;
 import aelab.engine.Preview;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.Insets;
@@ -66,6 +67,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final CoreLoan loan = new CoreLoan();          // this window's: the runs it starts give a core up while it draws
     private Tab training, resultsTab, latentTab;
     private boolean drawing = true;
+    private final List<Runnable> afterDrain = new ArrayList<>();
 
     public MainView(LabSession session) {
         this.session = session;
@@ -167,6 +169,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
      */
     private void frame() {
         session.drain();
+        for (Runnable r : afterDrain) r.run();
         if (!drawing) return;
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         if (shown == training) refreshTrainingTab();
@@ -212,6 +215,12 @@ public final class MainView extends BorderPane implements TrainingPictures {
         reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
                 session.history().newest());
     }
+
+    /**
+     * Runs the task once a frame on the FX thread, right after the runs' news were taken in: for what
+     * follows the runs without drawing them (the title's unsaved mark, the recovery copy). It must be cheap.
+     */
+    public void everyFrame(Runnable task) { afterDrain.add(task); }
 
     /** Whether frames redraw the views; held (false) they only take in the runs' news. For the window bench (aelab.bench). */
     public void setDrawing(boolean on) { drawing = on; }
