@@ -99,7 +99,20 @@ final class AppMenu extends HBox {
                         "Train the newest run on from where it stopped, e.g. after opening a saved experiment: "
                                 + "the same curve as if it had never stopped"));
 
-        bar.getMenus().addAll(file, run);
+        Menu edit = new Menu("_Edit");
+        edit.setId("menu-edit");
+        MenuItem undo = item("undo", "Undo", "Shortcut+Z", s::undo, "Put back the runs the last Reset or Clear old runs removed");
+        undo.textProperty().bind(Bindings.when(s.removals().undoableProperty().isEmpty()).then("Undo")
+                .otherwise(Bindings.concat("Undo ", s.removals().undoableProperty())));
+        undo.disableProperty().bind(s.removals().undoableProperty().isEmpty());
+        MenuItem clearOld = item("clear-old", "Clear old runs", null, s::clearOldRuns,
+                "Remove every run from the charts but the newest; Undo puts them back");
+        edit.getItems().addAll(undo, new SeparatorMenuItem(),
+                item("reset", "Reset", null, s::reset,
+                        "Stop and remove every run from the charts and Results; Undo puts them back. The settings stay"),
+                clearOld);
+
+        bar.getMenus().addAll(file, edit, run);
         notice.setId("notice");
         notice.getStyleClass().add("hint");
         notice.setMaxWidth(Double.MAX_VALUE);
@@ -114,6 +127,10 @@ final class AppMenu extends HBox {
 
     private void initListeners() {
         notice.textProperty().bind(actions.noticeProperty());
+        actions.session().removals().saidProperty().addListener((o, was, is) -> {
+            if (!is.isEmpty()) actions.say(is + ". Edit › Undo (Ctrl+Z) puts them back.");
+            else if (was.equals(notice.getText().replace(". Edit › Undo (Ctrl+Z) puts them back.", ""))) actions.say("Undone.");
+        });
         notice.tooltipProperty().bind(Bindings.createObjectBinding(
                 () -> notice.getText().isEmpty() ? null : new Tooltip(notice.getText()), notice.textProperty()));
         recent.setOnShowing(e -> fillRecent());

@@ -36,6 +36,10 @@ public final class AutoencoderLabApp extends Application {
         if (!prefs.problem().isEmpty()) actions.say("The remembered settings could not be read, so the defaults are used.");
         stage.setScene(createScene(view));
         stage.titleProperty().bind(actions.titleProperty());
+        stage.setOnCloseRequest(e -> {   // the close button asks as File › Quit does
+            e.consume();
+            actions.quit(Platform::exit);
+        });
         WindowPlacement.restore(stage, prefs.window());
         stage.show();
         session.loadData();
@@ -51,7 +55,8 @@ public final class AutoencoderLabApp extends Application {
     /** Puts the File and Run menus at the top of the window; tests build theirs the same way. */
     public static FileActions withMenu(MainView view, AppPreferences prefs, Dialogs dialogs) {
         FileActions actions = new FileActions(view.session(), view, prefs, dialogs);
-        view.setTop(new AppMenu(actions, Platform::exit));
+        view.setTop(new AppMenu(actions, () -> actions.quit(Platform::exit)));
+        view.everyFrame(actions::refreshTitle);
         return actions;
     }
 

@@ -64,9 +64,18 @@ class KeepWindowTest extends WindowFixture {
 
         @Override public Path folder(String title, Path folder) { return paths.poll(); }
 
+        final ArrayDeque<SaveFirst> saveAnswers = new ArrayDeque<>();
+
         @Override public boolean confirm(String title, String message, String yes) {
             confirmations.add(message);
             return true;
+        }
+
+        /** The answers queued, else Don't save. */
+        @Override public SaveFirst askToSave(String title, String message) {
+            confirmations.add(message);
+            SaveFirst a = saveAnswers.poll();
+            return a == null ? SaveFirst.DISCARD : a;
         }
 
         @Override public void error(String title, String message) { errors.add(title + ": " + message); }

@@ -35,6 +35,12 @@ public interface Dialogs {
     /** A folder, or null when cancelled. */
     Path folder(String title, Path folder);
 
+    /** The answers to "save the runs first?". */
+    enum SaveFirst { SAVE, DISCARD, CANCEL }
+
+    /** Save / Don't save / Cancel, before an action would let unsaved runs go; cancelled when closed. */
+    SaveFirst askToSave(String title, String message);
+
     /** Whether the user agrees; {@code yes} names the action, e.g. "Replace". */
     boolean confirm(String title, String message, String yes);
 

@@ -55,20 +55,30 @@ public final class FileActions {
 
     // Experiments
 
-    public void save() {
-        if (file == null) saveAs();
-        else save(file);
-    }
+    public void save() { saveThen(() -> { }); }
 
     public void saveAs() {
         if (nothingToSave()) return;
-        Path f = dialogs.saveFile("Save experiment", Kind.EXPERIMENT, folder(Folder.EXPERIMENTS),
-                file == null ? "experiment" + ExperimentFile.EXTENSION : file.getFileName().toString());
+        Path f = askWhere();
         if (f != null) save(f);
     }
 
+    private Path askWhere() {
+        return dialogs.saveFile("Save experiment", Kind.EXPERIMENT, folder(Folder.EXPERIMENTS),
+                file == null ? "experiment" + ExperimentFile.EXTENSION : file.getFileName().toString());
+    }
+
+    /** Saves to the experiment's file (asking where when it has none), then runs after; nothing when cancelled or failed. */
+    private void saveThen(Runnable after) {
+        if (nothingToSave()) return;
+        Path f = file != null ? file : askWhere();
+        if (f != null) save(f, after);
+    }
+
     /** Saves the runs on the charts to the file; a run in progress is stopped first and saved once it has ended. */
-    public void save(Path target) {
+    public void save(Path target) { save(target, () -> { }); }
+
+    private void save(Path target, Runnable after) {
         if (nothingToSave()) return;
         Path f = Kind.EXPERIMENT.withExtension(target);
         if (session.current() != null) say("Stopping run #" + session.current().id() + " to save it…");
@@ -84,7 +94,47 @@ public final class FileActions {
             saved = keeper.fingerprint();
             remember(f);
             say(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + result.message());
+            after.run();
         });
+    }
+
+    /** Whether there are runs on the charts that changed since they were last saved or opened. */
+    public boolean unsaved() {
+        return !session.history().runs().isEmpty() && !keeper.fingerprint().equals(saved);
+    }
+
+    /**
+     * Runs then once the runs on the charts may go: at once when there are none or they are saved, else
+     * after asking Save / Don't save / Cancel (Save first saves, and then goes on only if the save
+     * worked). A run in progress counts as unsaved; saving stops it first.
+     *
+     * @param action what would let them go, as the dialog's title says it: "Quit", "Open experiment"
+     */
+    public void whenRunsMayGo(String action, String consequence, Runnable then) {
+        if (!unsaved()) {
+            then.run();
+            return;
+        }
+        int n = session.history().runs().size();
+        String runs = n == 1 ? "The run on the charts has" : "The " + n + " runs on the charts have";
+        switch (dialogs.askToSave(action, runs + " not been saved" + (session.going().isEmpty() ? "" : " (training now)")
+                + ". " + consequence + " Save " + (n == 1 ? "it" : "them") + " first?")) {
+            case SAVE -> saveThen(then);
+            case DISCARD -> then.run();
+            case CANCEL -> { }
+        }
+    }
+
+    /** File › Quit and the window's close button: asks first when runs would be lost. */
+    public void quit(Runnable exit) {
+        whenRunsMayGo("Quit", "Quitting loses them.", exit);
+    }
+
+    /** The window's title: the file's name, marked with * while there are unsaved runs; call once a frame. */
+    public void refreshTitle() {
+        String name = file != null ? file.getFileName().toString() : session.history().runs().isEmpty() ? null : "Untitled";
+        String t = (unsaved() ? "*" : "") + (name == null ? "" : name + " — ") + "Autoencoder Lab";
+        if (!t.equals(title.get())) title.set(t);
     }
 
     private boolean nothingToSave() {
@@ -111,10 +161,15 @@ public final class FileActions {
             dialogs.error("Cannot open the experiment", ex.getMessage());
             return false;
         }
-        int n = session.history().runs().size();
-        if (n > 0 && !keeper.fingerprint().equals(saved) && !dialogs.confirm("Open experiment", "The " + n
-                + (n == 1 ? " run" : " runs") + " on the charts have not been saved. Replace them with those of "
-                + f.getFileName() + "?", "Replace")) return false;
+        boolean[] shown = {false};
+        whenRunsMayGo("Open experiment", "Opening " + f.getFileName() + " replaces them.", () -> {
+            show(f, e);
+            shown[0] = true;
+        });
+        return shown[0];
+    }
+
+    private void show(Path f, Experiment e) {
         String note = keeper.show(e);
         file = f;
         created = e.created();
@@ -122,7 +177,6 @@ public final class FileActions {
         remember(f);
         say("Opened " + f.getFileName() + ": " + e.runs().size() + (e.runs().size() == 1 ? " run" : " runs")
                 + (note.isEmpty() ? "." : ". " + note));
-        return true;
     }
 
     public void continueTraining() {
@@ -157,17 +211,17 @@ public final class FileActions {
             say("The digits are still loading; try again in a moment.");
             return;
         }
-        int n = session.history().runs().size();
-        boolean unsaved = !keeper.fingerprint().equals(saved);
-        if (n > 0 && !dialogs.confirm("Open dataset", "Another dataset removes the " + n + (n == 1 ? " run" : " runs")
-                + " from the charts: they were trained on other digits." + (unsaved ? " Save them first to keep them." : ""),
-                "Open " + name)) return;
+        whenRunsMayGo("Open dataset", "Another dataset removes them from the charts: they were trained on other digits.",
+                () -> loadData(name, source));
+    }
+
+    private void loadData(String name, LabSession.DataSource source) {
         say("Loading " + name + "…");
         String before = session.dataset() == null ? "none" : session.dataset().name();
         session.switchData(source, d -> {
             file = null;
             saved = keeper.fingerprint();
-            title.set("Autoencoder Lab");
+            refreshTitle();
             say("Training on " + d.name() + " now.");
         }, problem -> {
             say("The dataset is still " + before + ".");
@@ -215,7 +269,7 @@ public final class FileActions {
         prefs.recent().add(f);
         prefs.setFolder(Folder.EXPERIMENTS, f.toAbsolutePath().getParent());
         savePrefs();
-        title.set(f.getFileName() + " — Autoencoder Lab");
+        refreshTitle();
     }
 
     private void forget(Path f) {
@@ -244,7 +298,7 @@ public final class FileActions {
 
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
 
-    /** The window's title: the experiment file's name once there is one. */
+    /** The window's title: the experiment file's name once there is one, * when runs are unsaved. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
 
     /** The experiment file last saved or opened, or null. */

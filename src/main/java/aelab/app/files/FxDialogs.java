@@ -49,6 +49,15 @@ public final class FxDialogs implements Dialogs {
         return a.showAndWait().orElse(ButtonType.CANCEL) == ok;
     }
 
+    @Override public SaveFirst askToSave(String title, String message) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES),
+                discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
+        a.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == save ? SaveFirst.SAVE : answer == discard ? SaveFirst.DISCARD : SaveFirst.CANCEL;
+    }
+
     /** Not modal-and-waiting: errors also come from the frame pump, where a nested event loop is not allowed. */
     @Override public void error(String title, String message) {
         alert(Alert.AlertType.ERROR, title, message).show();

@@ -27,7 +27,18 @@ public final class ResultsTable {
         if (!runs.contains(run)) runs.add(run);
     }
 
-    public void clear() { runs.clear(); }
+    /** Removes every row; the runs they were of, to put back with {@link #restore}. */
+    public List<Run> clear() {
+        List<Run> gone = List.copyOf(runs);
+        runs.clear();
+        return gone;
+    }
+
+    /** Puts rows back (Undo), every row in the order of its run's number. */
+    public void restore(List<Run> rows) {
+        for (Run r : rows) add(r);
+        runs.sort(java.util.Comparator.comparingInt(Run::id));
+    }
 
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>(runs.size());

@@ -27,7 +27,7 @@ public final class Run {
 
     private final int id;
     private final TrainingConfig config;
-    private final int colour;
+    private int colour;
     private final Curve trainBce = new Curve(CURVE_CAP), trainMse = new Curve(CURVE_CAP);
     private final Curve testBce = new Curve(CURVE_CAP), testMse = new Curve(CURVE_CAP);
     private final Smoother bceSmoother = new Smoother(SMOOTHING), mseSmoother = new Smoother(SMOOTHING);
@@ -110,6 +110,9 @@ public final class Run {
 
     /** Index into the window's palette; distinct among the runs on the charts. */
     public int colour() { return colour; }
+
+    /** A run put back on the charts (Undo) whose colour a newer run has taken meanwhile. */
+    void recolour(int c) { colour = c; }
 
     public Curve trainBce() { return trainBce; }
 

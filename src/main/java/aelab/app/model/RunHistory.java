@@ -40,28 +40,68 @@ public final class RunHistory {
     }
 
     private Run append(TrainingConfig config) {
-        boolean[] taken = new boolean[PALETTE_SIZE];
-        for (Run r : runs) taken[r.colour()] = true;
-        int colour = 0;
-        while (colour < PALETTE_SIZE && taken[colour]) colour++;
-        if (colour == PALETTE_SIZE) colour = (nextId - 1) % PALETTE_SIZE;   // more runs than colours: reuse in turn
-        Run run = new Run(nextId++, config, colour);
+        Run run = new Run(nextId, config, freeColour(nextId));
+        nextId++;
         runs.add(run);
         return run;
     }
 
-    /** Removes every run but the newest run or group (those whose reconstructions and status are shown). */
-    public void clearOld() {
-        if (runs.size() <= newest.size()) return;
-        runs.retainAll(newest);
-        version++;
+    /**
+     * What a removal took off the charts, to be put back by {@link #restore}: the runs as they were
+     * (weights, curves, colours) and which of them were the newest.
+     */
+    public record Removal(List<Run> runs, List<Run> newest) {
+        public Removal {
+            runs = List.copyOf(runs);
+            newest = List.copyOf(newest);
+        }
     }
 
-    public void clear() {
-        if (runs.isEmpty()) return;
+    /**
+     * Removes every run but the newest run or group (those whose reconstructions and status are shown);
+     * what it removed, or null when there was nothing to remove.
+     */
+    public Removal clearOld() {
+        if (runs.size() <= newest.size()) return null;
+        List<Run> gone = new ArrayList<>(runs);
+        gone.removeAll(newest);
+        runs.retainAll(newest);
+        version++;
+        return new Removal(gone, List.of());
+    }
+
+    /** Removes every run; what it removed, or null when there was none. */
+    public Removal clear() {
+        if (runs.isEmpty()) return null;
+        Removal r = new Removal(runs, newest);
         runs.clear();
         newest = List.of();
         version++;
+        return r;
+    }
+
+    /**
+     * Puts removed runs back among those shown now, in the order of their numbers. A run whose colour
+     * a run started since has taken gets the first free one; the newest stay the newest when there are
+     * runs now, else the removed newest are again.
+     */
+    public void restore(Removal removal) {
+        for (Run r : removal.runs()) {
+            if (runs.contains(r)) continue;
+            if (runs.stream().anyMatch(o -> o.colour() == r.colour())) r.recolour(freeColour(r.id()));
+            runs.add(r);
+        }
+        runs.sort(java.util.Comparator.comparingInt(Run::id));
+        if (newest.isEmpty()) newest = List.copyOf(removal.newest());
+        version++;
+    }
+
+    /** The first colour no shown run has; with more runs than colours, the colours in turn. */
+    private int freeColour(int id) {
+        boolean[] taken = new boolean[PALETTE_SIZE];
+        for (Run r : runs) taken[r.colour()] = true;
+        for (int c = 0; c < PALETTE_SIZE; c++) if (!taken[c]) return c;
+        return (id - 1) % PALETTE_SIZE;
     }
 
     public List<Run> runs() { return Collections.unmodifiableList(runs); }

@@ -69,6 +69,7 @@ public final class LabSession {
     private Steering steering;                            // of what trains the runs in going; null when idle
     private boolean sideBySide;
     private CoreLending lending = CoreLending.NONE;       // the window's loan, handed to every run it starts
+    private final Removals undo = new Removals();         // what Reset and Clear old runs took, for Edit › Undo
 
     /** Commands to one trainer or to a side-by-side group; they act between mini-batches. */
     private record Steering(Runnable pause, Runnable resume, Runnable stop) { }
@@ -83,6 +84,7 @@ public final class LabSession {
                 stop();
                 history.clear();
                 results.clear();
+                undo.forget();   // the runs were trained on the digits that leave now
             }
         });
         this.form = new SettingsForm(IMAGE_SIZE, trainLimit, testLimit, TrainingConfig.defaults());
@@ -180,15 +182,28 @@ public final class LabSession {
         state.set(State.IDLE);
     }
 
-    /** Stops, removes every run and puts the settings back to the default experiment. */
+    /**
+     * Stops and removes every run from the charts and the results; {@link #undo} puts them back. The
+     * settings stay as they are (the preset "The answer" is the default experiment).
+     */
     public void reset() {
         stop();
-        history.clear();
-        results.clear();
-        form.load(TrainingConfig.defaults());
+        undo.removed("Reset", history.clear(), results.clear());
     }
 
-    public void clearOldRuns() { history.clearOld(); }
+    /** Removes every run but the newest from the charts (the results keep them); {@link #undo} puts them back. */
+    public void clearOldRuns() { undo.removed("Clear old runs", history.clearOld(), List.of()); }
+
+    /** Puts back what the last Reset or Clear old runs removed, as it was; nothing when there is nothing to undo. */
+    public void undo() {
+        Removals.Removal r = undo.pop();
+        if (r == null) return;
+        if (r.charts() != null) history.restore(r.charts());
+        results.restore(r.results());
+    }
+
+    /** What Edit › Undo would undo ("Reset"), "" when nothing; and what the last removal did, in words. */
+    public Removals removals() { return undo; }
 
     public void applyPreset(Preset preset) {
         form.load(preset.config());

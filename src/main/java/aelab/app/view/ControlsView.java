@@ -13,6 +13,7 @@ import aelab.engine.Settings;
 
 import java.util.List;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
@@ -37,7 +38,8 @@ public final class ControlsView extends VBox {
     private final Button start = button("start", "Start", "Train a new model from fresh weights with these settings");
     private final Button pause = button("pause", "Pause", "Pause the run after its current mini-batch; press again to resume");
     private final Button stop = button("stop", "Stop", "End the run after its current mini-batch; its curves stay on the charts");
-    private final Button reset = button("reset", "Reset", "Stop, remove every run from the charts and go back to the default experiment");
+    private final Button reset = button("reset", "Reset",
+            "Stop and remove every run from the charts and Results; Edit › Undo (Ctrl+Z) puts them back. The settings stay");
     private final GridPane fields = new GridPane();
     private final Label otherError = new Label();
     private int row;
@@ -122,6 +124,21 @@ public final class ControlsView extends VBox {
         pause.setOnAction(e -> session.togglePause());
         stop.setOnAction(e -> session.stop());
         reset.setOnAction(e -> session.reset());
+        // Stop and Pause are disabled when a run ends, and JavaFX then moves the focus to the next button,
+        // Reset, where Space would remove every run: Start takes the focus instead. Reset is not reached
+        // by Tab at all (Edit › Reset has it), so no key press lands on it by accident.
+        reset.setFocusTraversable(false);
+        // JavaFX clears the focus of a node turned off, then traverses on from it in the same pulse: the
+        // request waits until that is over.
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.focusOwnerProperty().addListener((p, before, now) -> {
+                if ((before == stop || before == pause) && before.isDisabled())
+                    Platform.runLater(() -> {
+                        if (!start.isDisabled()) start.requestFocus();
+                        else requestFocus();
+                    });
+            });
+        });
     }
 
     private void addField(Field f) {

@@ -93,4 +93,29 @@ class RunHistoryTest {
         history.clear();
         assertTrue(history.runs().isEmpty());
     }
+
+    @Test
+    void aRemovalIsPutBackAsItWasInTheOrderOfTheRunNumbers() {
+        Run a = history.add(TrainingConfig.defaults()), b = history.add(Preset.THE_QUESTION.config());
+        RunHistory.Removal gone = history.clear();
+        assertEquals(List.of(a, b), gone.runs());
+        assertTrue(history.runs().isEmpty());
+        history.restore(gone);
+        assertEquals(List.of(a, b), history.runs());
+        assertEquals(List.of(b), history.newest());
+        history.clear();
+        assertEquals(null, history.clear(), "nothing left to remove");
+    }
+
+    @Test
+    void aPutBackRunWhoseColourWasTakenGetsAFreeOne() {
+        Run a = history.add(TrainingConfig.defaults());
+        history.add(TrainingConfig.defaults());
+        RunHistory.Removal old = history.clearOld();
+        Run c = history.add(TrainingConfig.defaults());
+        assertEquals(a.colour(), c.colour(), "the freed colour was taken");
+        history.restore(old);
+        assertEquals(3, history.runs().stream().mapToInt(Run::colour).distinct().count());
+        assertEquals(List.of(c), history.newest(), "the newest stay the newest");
+    }
 }

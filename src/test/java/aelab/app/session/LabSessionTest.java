@@ -1,6 +1,5 @@
 package aelab.app.session;
 
-import aelab.engine.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -185,14 +184,51 @@ class LabSessionTest {
     }
 
     @Test
-    void resetStopsRemovesEveryRunAndRestoresTheDefaults() {
+    void resetStopsAndRemovesEveryRunButKeepsTheSettingsAndUndoPutsTheRunsBack() {
         ready(BackgroundExecutor.daemonThreads(), 50);
         session.form().outputProperty().set(Activation.LINEAR);
         session.start();
+        Run run = session.current();
+        TrainingConfig settings = session.form().config();
         session.reset();
         assertEquals(State.IDLE, session.state());
         assertTrue(session.history().runs().isEmpty());
-        assertEquals(TrainingConfig.defaults().with(Settings.TRAIN_LIMIT, 300).with(Settings.TEST_LIMIT, 100), session.form().config());
+        assertTrue(session.results().rows().isEmpty());
+        assertEquals(settings, session.form().config(), "Reset leaves the settings (epochs 50) as they were");
+        assertEquals("Reset", session.removals().undoableProperty().get());
+        assertTrue(session.removals().saidProperty().get().startsWith("Reset removed 1 run"), session.removals().saidProperty().get());
+        awaitDrained(run::isFinished, "the stopped run ended");
+
+        session.undo();
+        assertEquals(List.of(run), session.history().runs());
+        assertEquals(List.of(run), session.history().newest(), "drawn strong again");
+        assertEquals(run.id(), session.results().rows().get(0).id());
+        assertEquals("", session.removals().undoableProperty().get(), "nothing more to undo");
+        session.undo();   // nothing to undo: nothing happens
+        assertEquals(List.of(run), session.history().runs());
+    }
+
+    /** With a direct executor, Start trains to the end on this thread; the drain then ends it. */
+    private void startAndEnd() {
+        session.start();
+        awaitDrained(() -> session.state() == State.IDLE, "the run ended");
+    }
+
+    @Test
+    void clearOldRunsIsUndoneAndARunStartedMeanwhileKeepsItsPlaceAndColour() {
+        ready(BackgroundExecutor.direct(), 1);
+        startAndEnd();
+        startAndEnd();
+        List<Run> both = List.copyOf(session.history().runs());
+        session.clearOldRuns();
+        assertEquals(List.of(both.get(1)), session.history().runs());
+        startAndEnd();   // takes the colour the old run had
+        Run third = session.history().latest();
+        assertEquals(both.get(0).colour(), third.colour());
+        session.undo();
+        assertEquals(List.of(both.get(0), both.get(1), third), session.history().runs());
+        assertEquals(List.of(third), session.history().newest());
+        assertEquals(3, session.history().runs().stream().mapToInt(Run::colour).distinct().count(), "colours stay distinct");
     }
 
     @Test
