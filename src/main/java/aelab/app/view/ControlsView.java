@@ -128,6 +128,14 @@ public final class ControlsView extends VBox {
         // Reset, where Space would remove every run: Start takes the focus instead. Reset is not reached
         // by Tab at all (Edit › Reset has it), so no key press lands on it by accident.
         reset.setFocusTraversable(false);
+        // Once the digits are in, Start has the focus (JavaFX would give it to the first preset button,
+        // where Space changes the settings), unless the user is typing meanwhile.
+        session.stateProperty().addListener((o, was, is) -> {
+            if (was == State.LOADING && is == State.IDLE) Platform.runLater(() -> {
+                if (getScene() != null && !(getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)
+                        && !start.isDisabled()) start.requestFocus();
+            });
+        });
         // JavaFX clears the focus of a node turned off, then traverses on from it in the same pulse: the
         // request waits until that is over.
         sceneProperty().addListener((o, was, scene) -> {
