@@ -3,7 +3,9 @@ package aelab.bench;
 import aelab.app.AutoencoderLabApp;
 import aelab.app.Launcher;
 import aelab.app.MainView;
+import aelab.app.files.FileActions;
 import aelab.app.files.FxDialogs;
+import aelab.app.files.RecoveryCopy;
 import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.LabSession;
 import aelab.app.model.AppPreferences;
@@ -15,6 +17,8 @@ import aelab.engine.TrainingConfig;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,12 +69,24 @@ public final class WindowBench extends Application {
     private static volatile int status = 1;
     private LabSession session;
     private MainView view;
+    private RecoveryCopy recovery;
 
     @Override public void start(Stage stage) {
         session = new LabSession(BackgroundExecutor.daemonThreads(), Dataset::loadBundledMnist, 0, 0);
         view = new MainView(session);
         AppPreferences prefs = AppPreferences.load(Path.of(System.getProperty("java.io.tmpdir"), "aelab-window-bench-none"));
-        AutoencoderLabApp.withMenu(view, prefs, new FxDialogs(() -> stage));
+        FileActions actions = AutoencoderLabApp.withMenu(view, prefs, new FxDialogs(() -> stage));
+        // The recovery copy as the window keeps it, into a folder of its own, so the bench measures it
+        // too; -Daelab.noRecovery=true leaves it out, to compare.
+        if (!Boolean.getBoolean("aelab.noRecovery")) {
+            try {
+                Path folder = Files.createTempDirectory("aelab-window-bench-recovery");
+                recovery = AutoencoderLabApp.withRecoveryCopy(view, actions, folder);
+                System.out.println("window-bench: keeping a recovery copy in " + folder);
+            } catch (IOException e) {
+                System.err.println("window-bench: no recovery copy (" + e.getMessage() + ")");
+            }
+        }
         stage.setScene(AutoencoderLabApp.createScene(view));
         stage.setTitle("Autoencoder Lab — window bench");
         stage.show();
@@ -113,6 +129,7 @@ public final class WindowBench extends Application {
         } finally {
             Platform.runLater(() -> {
                 view.dispose();
+                if (recovery != null) recovery.discard();
                 Platform.exit();
             });
         }
