@@ -235,9 +235,17 @@ public final class Trainer {
     private void handOutCheckpoint() {
         checkpointRequested = false;   // before the copy: a request made meanwhile is answered next time
         if (nonFinite() != null) return;
-        Optimizer o = config.optimizer().create(model.paramSizes(), config.learningRate());
-        o.copyFrom(optimizer);
-        listener.checkpoint(new Checkpoint(model.copy(), o, epochsDone, batchesDone, partialLossSum, stepsDone));
+        Checkpoint c;
+        try {
+            Optimizer o = config.optimizer().create(model.paramSizes(), config.learningRate());
+            o.copyFrom(optimizer);
+            c = new Checkpoint(model.copy(), o, epochsDone, batchesDone, partialLossSum, stepsDone);
+        } catch (OutOfMemoryError e) {
+            // MemoryNeed counts the end's checkpoint, not these: a run that only just fits goes on without
+            // them rather than failing (the half-made copy is garbage again once this returns)
+            return;
+        }
+        listener.checkpoint(c);
     }
 
     private void beginEpoch() {
