@@ -121,8 +121,16 @@ public final class WindowBench extends Application {
                             + "with drawing switched every %d ms, after a warm-up run of %d epochs%n",
                     TrainingConfig.defaults().label(), images, LabSession.TRAINING_THREADS, epochs, SWITCH_MILLIS, WARM_UP_EPOCHS);
             train(WARM_UP_EPOCHS, false);
+            long writes0 = recovery == null ? 0 : recovery.writes(), cpu0 = recovery == null ? 0 : recovery.writeCpuNanos();
+            long from = System.nanoTime();
             List<Interval> intervals = train(epochs, true);
+            long wall = System.nanoTime() - from;
             report(intervals, TrainingConfig.defaults().batchSize());
+            // What the copy took from the training, whatever else the machine does: its thread's CPU time.
+            if (recovery != null) System.out.printf(Locale.ROOT, "recovery copy: %d writes in %.1f s, %.0f ms CPU each, "
+                            + "%.2f %% of one core%n", recovery.writes() - writes0, wall / 1e9,
+                    (recovery.writeCpuNanos() - cpu0) / 1e6 / Math.max(1, recovery.writes() - writes0),
+                    100.0 * (recovery.writeCpuNanos() - cpu0) / wall);
             status = 0;
         } catch (Exception e) {
             System.err.println("error: the window bench stopped: " + e);

@@ -12,6 +12,8 @@ import aelab.io.SavedRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +50,7 @@ public final class RecoveryCopy {
     private final long everyNanos;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final AtomicLong writes = new AtomicLong(), writeCpuNanos = new AtomicLong();   // for the window bench
     private final Object disk = new Object();   // a write and discard() never overlap: a late write cannot bring the file back
     private boolean discarded;                  // guarded by disk
     private long askedAt = -1;                  // when the going runs were asked for checkpoints, or −1
@@ -123,6 +127,8 @@ public final class RecoveryCopy {
         copied = f;
         onDisk = e != null;
         writer.execute("recovery copy", () -> {
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            long cpu0 = cpu.isCurrentThreadCpuTimeSupported() ? cpu.getCurrentThreadCpuTime() : 0;
             try {
                 synchronized (disk) {
                     if (discarded) return;
@@ -137,6 +143,8 @@ public final class RecoveryCopy {
                 failure.set("Could not keep a recovery copy in " + file + ": "
                         + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             } finally {
+                writes.incrementAndGet();
+                if (cpu.isCurrentThreadCpuTimeSupported()) writeCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpu0);
                 writing.set(false);
             }
         });
@@ -163,6 +171,11 @@ public final class RecoveryCopy {
         for (int i = 0; i < runs.size(); i++) if (datasets.get(i).equals(dataset)) same.add(runs.get(i));
         return new Experiment(dataset, same);
     }
+
+    /** Copies written (or deleted) so far, and the CPU time their thread spent on them: what the window bench reports. */
+    public long writes() { return writes.get(); }
+
+    public long writeCpuNanos() { return writeCpuNanos.get(); }
 
     /** Whether a write is in progress (tests wait for it to end). */
     boolean writing() { return writing.get(); }
