@@ -3,11 +3,15 @@ package aelab.app;
 import aelab.app.files.Dialogs;
 import aelab.app.files.FileActions;
 import aelab.app.files.FxDialogs;
+import aelab.app.files.RecoveryCopy;
+import aelab.app.files.RecoveryOffer;
 import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.LabSession;
 import aelab.app.model.AppPreferences;
 import aelab.data.Dataset;
 import aelab.engine.TrainingConfig;
+
+import java.nio.file.Path;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,6 +28,7 @@ public final class AutoencoderLabApp extends Application {
     private Stage stage;
     private AppPreferences prefs;
     private FileActions actions;
+    private RecoveryCopy recovery;
 
     @Override public void start(Stage stage) {
         LabSession session = new LabSession(BackgroundExecutor.daemonThreads(), Dataset::loadBundledMnist,
@@ -32,7 +37,8 @@ public final class AutoencoderLabApp extends Application {
         session.form().load(prefs.settings(TrainingConfig.defaults()));
         view = new MainView(session);
         this.stage = stage;
-        actions = withMenu(view, prefs, new FxDialogs(() -> this.stage));
+        FxDialogs dialogs = new FxDialogs(() -> this.stage);
+        actions = withMenu(view, prefs, dialogs);
         if (!prefs.problem().isEmpty()) actions.say("The remembered settings could not be read, so the defaults are used.");
         stage.setScene(createScene(view));
         stage.titleProperty().bind(actions.titleProperty());
@@ -43,6 +49,21 @@ public final class AutoencoderLabApp extends Application {
         WindowPlacement.restore(stage, prefs.window());
         stage.show();
         session.loadData();
+        // Asked now, while the digits load; the runs are shown once they have loaded. Before our own copy
+        // starts: it is named after this process, which is alive, so it is never offered to itself anyway.
+        Path folder = RecoveryCopy.folderOf(prefs.file());
+        RecoveryOffer.offer(folder, actions, dialogs);
+        recovery = withRecoveryCopy(view, actions, folder);
+    }
+
+    /** Keeps a recovery copy of the window's runs in the folder, once a frame; the window bench does the same. */
+    public static RecoveryCopy withRecoveryCopy(MainView view, FileActions actions, Path folder) {
+        RecoveryCopy copy = new RecoveryCopy(view.session(), folder);
+        view.everyFrame(() -> {
+            String problem = copy.frame();
+            if (!problem.isEmpty()) actions.say(problem);
+        });
+        return copy;
     }
 
     /** The window's scene with its stylesheet; tests build theirs the same way. */
@@ -66,5 +87,6 @@ public final class AutoencoderLabApp extends Application {
             actions.savePrefs();
         }
         if (view != null) view.dispose();
+        if (recovery != null) recovery.discard();   // a clean quit: nothing to recover next time
     }
 }

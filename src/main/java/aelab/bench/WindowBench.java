@@ -3,7 +3,9 @@ package aelab.bench;
 import aelab.app.AutoencoderLabApp;
 import aelab.app.Launcher;
 import aelab.app.MainView;
+import aelab.app.files.FileActions;
 import aelab.app.files.FxDialogs;
+import aelab.app.files.RecoveryCopy;
 import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.LabSession;
 import aelab.app.model.AppPreferences;
@@ -15,6 +17,8 @@ import aelab.engine.TrainingConfig;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,12 +69,24 @@ public final class WindowBench extends Application {
     private static volatile int status = 1;
     private LabSession session;
     private MainView view;
+    private RecoveryCopy recovery;
 
     @Override public void start(Stage stage) {
         session = new LabSession(BackgroundExecutor.daemonThreads(), Dataset::loadBundledMnist, 0, 0);
         view = new MainView(session);
         AppPreferences prefs = AppPreferences.load(Path.of(System.getProperty("java.io.tmpdir"), "aelab-window-bench-none"));
-        AutoencoderLabApp.withMenu(view, prefs, new FxDialogs(() -> stage));
+        FileActions actions = AutoencoderLabApp.withMenu(view, prefs, new FxDialogs(() -> stage));
+        // The recovery copy as the window keeps it, into a folder of its own, so the bench measures it
+        // too; -Daelab.noRecovery=true leaves it out, to compare.
+        if (!Boolean.getBoolean("aelab.noRecovery")) {
+            try {
+                Path folder = Files.createTempDirectory("aelab-window-bench-recovery");
+                recovery = AutoencoderLabApp.withRecoveryCopy(view, actions, folder);
+                System.out.println("window-bench: keeping a recovery copy in " + folder);
+            } catch (IOException e) {
+                System.err.println("window-bench: no recovery copy (" + e.getMessage() + ")");
+            }
+        }
         stage.setScene(AutoencoderLabApp.createScene(view));
         stage.setTitle("Autoencoder Lab — window bench");
         stage.show();
@@ -105,14 +121,23 @@ public final class WindowBench extends Application {
                             + "with drawing switched every %d ms, after a warm-up run of %d epochs%n",
                     TrainingConfig.defaults().label(), images, LabSession.TRAINING_THREADS, epochs, SWITCH_MILLIS, WARM_UP_EPOCHS);
             train(WARM_UP_EPOCHS, false);
+            long writes0 = recovery == null ? 0 : recovery.writes(), cpu0 = recovery == null ? 0 : recovery.writeCpuNanos();
+            long from = System.nanoTime();
             List<Interval> intervals = train(epochs, true);
+            long wall = System.nanoTime() - from;
             report(intervals, TrainingConfig.defaults().batchSize());
+            // What the copy took from the training, whatever else the machine does: its thread's CPU time.
+            if (recovery != null) System.out.printf(Locale.ROOT, "recovery copy: %d writes in %.1f s, %.0f ms CPU each, "
+                            + "%.2f %% of one core%n", recovery.writes() - writes0, wall / 1e9,
+                    (recovery.writeCpuNanos() - cpu0) / 1e6 / Math.max(1, recovery.writes() - writes0),
+                    100.0 * (recovery.writeCpuNanos() - cpu0) / wall);
             status = 0;
         } catch (Exception e) {
             System.err.println("error: the window bench stopped: " + e);
         } finally {
             Platform.runLater(() -> {
                 view.dispose();
+                if (recovery != null) recovery.discard();
                 Platform.exit();
             });
         }

@@ -30,6 +30,7 @@ public final class Trainer {
     private volatile int[] previewIndices = new int[0];
     private volatile long previewIntervalNanos = 250_000_000L;
     private volatile boolean stopRequested;
+    private volatile boolean checkpointRequested; // set by any thread, answered by the training thread
     private volatile int insightCodes, insightExtremes;
     private boolean paused;
     private int epochsDone;
@@ -86,6 +87,18 @@ public final class Trainer {
         o.copyFrom(sound ? optimizer : goodOptimizer);
         return sound ? new Checkpoint(model.copy(), o, epochsDone, batchesDone, partialLossSum, stepsDone)
                 : new Checkpoint(goodModel.copy(), o, goodEpochs, goodBatches, goodLossSum, goodSteps);
+    }
+
+    /**
+     * Asks for a copy of where the run stands while it goes on, from any thread. The training thread
+     * answers with {@link TrainingListener#checkpoint} between two mini-batches, after the step and the
+     * checks on it (never part-way through an epoch's end); while paused it answers at once, from the
+     * wait. A stopped or ended run answers nothing: its {@link #checkpoint()} is then safe to call.
+     * A request made while the state is not finite is dropped (the run is about to diverge and go back).
+     */
+    public void requestCheckpoint() {
+        checkpointRequested = true;
+        synchronized (this) { notifyAll(); }   // a paused trainer wakes to answer, then waits again
     }
 
     public TrainingConfig config() { return config; }
@@ -204,10 +217,35 @@ public final class Trainer {
                 sendPreview(epoch, stepsDone);
                 lastPreview = now;
             }
-            return batchesDone == batches ? endEpoch() : null;
+            RunOutcome ended = batchesDone == batches ? endEpoch() : null;
+            // Here, not before endEpoch: with every batch of the epoch done but its evaluation not yet,
+            // (epochsDone, batchesDone = batches) is no place a trainer can start from.
+            if (ended == null && checkpointRequested) handOutCheckpoint();
+            return ended;
         } catch (RuntimeException | OutOfMemoryError e) {
             return failed(e);
         }
+    }
+
+    /**
+     * Sends a copy of the state between two mini-batches, on the training thread: as {@link #checkpoint()}
+     * builds it, when finite. The scan and the copy cost about one copy of the weights and the optimizer
+     * state (a few MB for the default model), a fraction of one mini-batch, asked for every few seconds.
+     */
+    private void handOutCheckpoint() {
+        checkpointRequested = false;   // before the copy: a request made meanwhile is answered next time
+        if (nonFinite() != null) return;
+        Checkpoint c;
+        try {
+            Optimizer o = config.optimizer().create(model.paramSizes(), config.learningRate());
+            o.copyFrom(optimizer);
+            c = new Checkpoint(model.copy(), o, epochsDone, batchesDone, partialLossSum, stepsDone);
+        } catch (OutOfMemoryError e) {
+            // MemoryNeed counts the end's checkpoint, not these: a run that only just fits goes on without
+            // them rather than failing (the half-made copy is garbage again once this returns)
+            return;
+        }
+        listener.checkpoint(c);
     }
 
     private void beginEpoch() {
@@ -277,6 +315,7 @@ public final class Trainer {
     /** Blocks while paused; false when a stop was asked for. */
     private synchronized boolean awaitGo() {
         while (paused && !stopRequested) {
+            if (checkpointRequested) handOutCheckpoint();   // paused between batches: the state is whole
             try {
                 wait();
             } catch (InterruptedException e) {

@@ -19,5 +19,11 @@ public interface TrainingListener {
     /** A training-time warning (e.g. targets outside [0,1]); the same text is not sent twice. */
     default void warning(String message) { }
 
+    /**
+     * A copy of where the run stands, between two mini-batches, sent only when asked for
+     * ({@link Trainer#requestCheckpoint}); always finite, and a trainer can go on from it.
+     */
+    default void checkpoint(Checkpoint checkpoint) { }
+
     default void finished(RunOutcome outcome) { }
 }

@@ -305,4 +305,28 @@ public final class FileActions {
     public Path file() { return file; }
 
     public LabSession session() { return session; }
+
+    /**
+     * Shows the runs of a recovery copy (see {@link RecoveryOffer}) as {@link #open(Path)} shows a file's,
+     * but unsaved: no file is remembered, so Save asks where, and the copy is not a recent experiment.
+     * A copy that cannot be read gives a one-line notice and false; nothing changes then.
+     */
+    public boolean recover(Path copy) {
+        Experiment e;
+        try {
+            e = keeper.read(copy);
+        } catch (ExperimentFileException ex) {
+            say("The recovery copy could not be read: " + ex.getMessage());
+            return false;
+        }
+        String note = keeper.show(e);
+        file = null;
+        created = null;
+        saved = List.of();   // the fingerprint of no runs: these differ from it, so they count as unsaved
+        title.set("Autoencoder Lab");
+        int n = e.runs().size();
+        say("Recovered " + n + (n == 1 ? " run" : " runs") + " from the last session; save them to keep them."
+                + (note.isEmpty() ? "" : " " + note));
+        return true;
+    }
 }

@@ -22,6 +22,8 @@ public final class RunRecord {
     private final List<BatchPoint> batches = new ArrayList<>();
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private Checkpoint checkpoint;
+    private Checkpoint liveCheckpoint;
+    private Runnable checkpointRequest;
     private String dataset;
 
     void add(BatchPoint p) { batches.add(p); }
@@ -36,6 +38,25 @@ public final class RunRecord {
     public Checkpoint checkpoint() { return checkpoint; }
 
     public void setCheckpoint(Checkpoint c) { checkpoint = c; }
+
+    /**
+     * The latest copy the trainer handed out while the run was going (asked for by {@link #requestCheckpoint}),
+     * or null: for the recovery copy, which may not stop the run to take one.
+     */
+    public Checkpoint liveCheckpoint() { return liveCheckpoint; }
+
+    public void setLiveCheckpoint(Checkpoint c) { liveCheckpoint = c; }
+
+    /**
+     * Asks the trainer sending to this run, if any, for a checkpoint; it arrives later, through the run's
+     * bridge, as {@link #liveCheckpoint()}. The session sets who asks while a trainer is live, and clears it after.
+     */
+    public void requestCheckpoint() {
+        Runnable r = checkpointRequest;
+        if (r != null) r.run();
+    }
+
+    public void setCheckpointRequest(Runnable request) { checkpointRequest = request; }
 
     /** The name of the dataset the run was trained on, as {@link aelab.data.Dataset#name()} gives it. */
     public String dataset() { return dataset; }
@@ -53,6 +74,20 @@ public final class RunRecord {
                 || run.outcome().status() == RunOutcome.Status.FAILED) return null;
         return SavedRun.upToCheckpoint(run.config(), r.checkpoint, run.info().bceFloor(), r.batches, r.epochs,
                 run.config().label());
+    }
+
+    /**
+     * The run as far as it got, for the recovery copy: an ended run as {@link #toSaved} keeps it; a going
+     * one up to the newer of its checkpoints (the live one, or the one it was continued from), its history
+     * cut there. Null when there is nothing to keep: it failed, has not started, or has no checkpoint yet.
+     */
+    public static SavedRun toSavedSoFar(Run run) {
+        if (run.isFinished()) return toSaved(run);
+        RunRecord r = run.record();
+        Checkpoint cp = r.liveCheckpoint;
+        if (cp == null || (r.checkpoint != null && r.checkpoint.steps() > cp.steps())) cp = r.checkpoint;
+        if (cp == null || run.info() == null) return null;
+        return SavedRun.upToCheckpoint(run.config(), cp, run.info().bceFloor(), r.batches, r.epochs, run.config().label());
     }
 
     /**

@@ -22,6 +22,7 @@ final class LiveTrainers {
 
     void add(Run run, TrainingBridge bridge, Trainer trainer, RunOutcome keep) {
         live.add(new Live(run, bridge, trainer, keep));
+        run.record().setCheckpointRequest(trainer::requestCheckpoint);   // any thread may ask; the answer comes through the bridge
     }
 
     /** Takes in every run's news; a run whose trainer has ended keeps its checkpoint and goes to ended. */
@@ -30,6 +31,7 @@ final class LiveTrainers {
             Live lv = it.next();
             if (!lv.bridge().drainInto(lv.run())) continue;
             it.remove();
+            lv.run().record().setCheckpointRequest(null);   // no trainer left to answer (a run is trained by one at a time)
             if (lv.keep() != null) lv.run().finish(lv.keep());
             if (lv.run().outcome().status() != RunOutcome.Status.FAILED)   // failed weights may be half-updated
                 lv.run().record().setCheckpoint(lv.trainer().checkpoint());   // safe: its run() has ended

@@ -2,6 +2,7 @@ package aelab.app.session;
 
 import aelab.app.model.Run;
 import aelab.engine.BatchPoint;
+import aelab.engine.Checkpoint;
 import aelab.engine.EpochInsights;
 import aelab.engine.EpochMetrics;
 import aelab.engine.Preview;
@@ -15,13 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Where the training thread meets the FX thread, one per run. The trainer's calls only queue: events
  * that must all be seen (start, batches, epochs, warnings) go on one queue in the order they happened;
- * of the reconstructions and the epoch insights only the latest is kept. {@link #drainInto} runs on the FX thread, once per
+ * of the reconstructions, the epoch insights and the checkpoints of the running run only the latest is kept. {@link #drainInto} runs on the FX thread, once per
  * frame, and is the only place that turns them into changes of a {@link Run}.
  */
 public final class TrainingBridge implements TrainingListener {
     private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Preview> preview = new AtomicReference<>();
     private final AtomicReference<EpochInsights> insights = new AtomicReference<>();
+    private final AtomicReference<Checkpoint> checkpoint = new AtomicReference<>();
     private final AtomicReference<RunOutcome> outcome = new AtomicReference<>();
     private static final System.Logger LOG = System.getLogger("aelab");
     private volatile String label = "";
@@ -49,6 +51,9 @@ public final class TrainingBridge implements TrainingListener {
 
     @Override public void insights(EpochInsights i) { insights.set(i); }
 
+    /** Sent when asked for (the recovery copy): a copy already, so keeping it shares nothing with the trainer. */
+    @Override public void checkpoint(Checkpoint c) { checkpoint.set(c); }
+
     @Override public void finished(RunOutcome o) { outcome.set(o); }
 
     // FX thread
@@ -56,6 +61,7 @@ public final class TrainingBridge implements TrainingListener {
     /** Applies what arrived since the last call; true once the run has ended and everything was applied. */
     public boolean drainInto(Run run) {
         RunOutcome ended = outcome.get();   // read first: every event queued before the end is then in the queue
+        Checkpoint c = checkpoint.getAndSet(null);   // likewise: every batch up to its step is then in the queue
         for (Object e; (e = events.poll()) != null; ) {
             if (e instanceof BatchPoint p) run.addBatch(p);
             else if (e instanceof EpochMetrics m) run.addEpoch(m);
@@ -66,6 +72,7 @@ public final class TrainingBridge implements TrainingListener {
         if (p != null) run.setPreview(p);
         EpochInsights i = insights.getAndSet(null);
         if (i != null) run.setInsights(i);
+        if (c != null) run.record().setLiveCheckpoint(c);
         if (ended != null) run.finish(ended);
         return ended != null;
     }

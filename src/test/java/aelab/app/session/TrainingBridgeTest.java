@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.app.model.Run;
 import aelab.app.model.RunHistory;
+import aelab.engine.Autoencoder;
 import aelab.engine.BatchPoint;
+import aelab.engine.Checkpoint;
 import aelab.engine.EpochInsights;
 import aelab.engine.EpochMetrics;
 import aelab.engine.Preview;
@@ -79,5 +81,25 @@ class TrainingBridgeTest {
         assertEquals(1, run.trainBce().size());
         assertEquals(List.of("training diverged: …"), run.warnings());
         assertEquals(RunOutcome.Status.DIVERGED, run.outcome().status());
+    }
+
+    private Checkpoint checkpoint(long steps) {
+        Autoencoder m = Autoencoder.of(config);
+        return new Checkpoint(m, config.optimizer().create(m.paramSizes(), config.learningRate()), 0, (int) steps, 0.6 * steps, steps);
+    }
+
+    @Test
+    void theLatestLiveCheckpointReachesTheRecordWithEveryBatchUpToIt() {
+        bridge.started(new RunInfo(config, 100, 10, 4, 0.05, List.of(), "naive", 1));
+        bridge.batch(new BatchPoint(1, 1, 1, 0.6, 0.6, 0.2, 1));
+        bridge.checkpoint(checkpoint(1));
+        bridge.batch(new BatchPoint(1, 2, 2, 0.6, 0.6, 0.2, 2));
+        Checkpoint last = checkpoint(2);
+        bridge.checkpoint(last);
+        assertNull(run.record().liveCheckpoint(), "nothing until drained");
+        bridge.drainInto(run);
+        assertSame(last, run.record().liveCheckpoint());
+        assertEquals(2, run.record().batches().size());
+        assertNull(run.record().checkpoint(), "the checkpoint of an ended run is another: set once it ended");
     }
 }
