@@ -28,9 +28,15 @@ final class ExperimentWriter {
     private ExperimentWriter() { }
 
     static void write(OutputStream out, Experiment e) throws IOException {
+        write(out, e, java.util.zip.Deflater.DEFAULT_COMPRESSION);
+    }
+
+    /** The same at a deflate level (1 fastest … 9 smallest; the weights are floats, which barely pack anyway). */
+    static void write(OutputStream out, Experiment e, int level) throws IOException {
         ExperimentWriter w = new ExperimentWriter();
         byte[] json = Json.write(w.root(e)).getBytes(StandardCharsets.UTF_8);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(level);
         long time = e.created().toEpochMilli();
         put(zip, ExperimentFile.METADATA, json, time);
         for (Entry entry : w.entries) put(zip, entry.name(), entry.bytes().get(), time);

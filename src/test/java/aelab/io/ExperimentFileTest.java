@@ -32,6 +32,20 @@ class ExperimentFileTest {
     }
 
     @Test
+    void theQuickWriteOfTheRecoveryCopyReadsBackTheSameAndIsStoredNotDeflated() throws Exception {
+        Experiment e = TinyRuns.experiment(OptimizerKind.ADAM, OptimizerKind.SGD);
+        Path quick = dir.resolve("quick.aelab"), packed = dir.resolve("packed.aelab");
+        ExperimentFile.writeQuick(quick, e);
+        ExperimentFile.write(packed, e);
+        TinyRuns.assertSame(e, ExperimentFile.read(quick));
+        try (var zip = new java.util.zip.ZipFile(quick.toFile())) {
+            zip.stream().filter(z -> !z.isDirectory()).forEach(z ->
+                    assertEquals(z.getSize(), z.getCompressedSize(), 16 + z.getSize() / 1000.0, z.getName() + " is not deflated"));
+        }
+        assertTrue(Files.size(quick) > Files.size(packed), "stored takes more room than deflated");
+    }
+
+    @Test
     void severalRunsKeepTheirOrder() throws Exception {
         Experiment e = TinyRuns.experiment(OptimizerKind.SGD, OptimizerKind.ADAM, OptimizerKind.RMSPROP);
         Path f = dir.resolve("three.aelab");

@@ -135,7 +135,7 @@ public final class RecoveryCopy {
                     if (e == null) Files.deleteIfExists(file);
                     else {
                         Files.createDirectories(file.toAbsolutePath().getParent());
-                        ExperimentFile.write(file, e);
+                        ExperimentFile.writeQuick(file, e);
                     }
                 }
                 failure.set(null);

@@ -60,6 +60,11 @@ class RecoveryOfferTest {
             return yes;
         }
 
+        @Override public SaveFirst askToSave(String title, String message) {
+            asked.add(message);
+            return yes ? SaveFirst.SAVE : SaveFirst.DISCARD;
+        }
+
         @Override public void error(String title, String message) { errors.add(message); }
     }
 
