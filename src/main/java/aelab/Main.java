@@ -35,7 +35,9 @@ public final class Main {
             if (status != null) System.exit(status);
         }
         if (args.length == 0) {
-            aelab.app.Launcher.launch(args);
+            // Only a failure exits here: after a normal close the JVM ends by itself once the window's threads do.
+            int status = aelab.app.Launcher.launch(args);
+            if (status != 0) System.exit(status);
             return;
         }
         int status = new Cli(System.out, System.err, aelab.bench.WindowBench::run).run(args);
