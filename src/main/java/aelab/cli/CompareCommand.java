@@ -81,6 +81,9 @@ final class CompareCommand {
         }
         out.printf(Locale.ROOT, "%s: training %d runs side by side, %d epochs each, seed %d%n", data.name(),
                 configs.size(), base.epochs(), base.seed());
+        int trainCount = base.trainCount(data.train().count());
+        // The runs differ only in output, loss and scale, so they share one batch; said only when it was cut.
+        if (base.batchFor(trainCount) != base.batchSize()) out.println(base.batchNote(trainCount));
         long t0 = System.nanoTime();
         SideBySide sideBySide = new SideBySide(trainers);
         StopOnShutdown hook = o.has("save") ? new StopOnShutdown(sideBySide::stop) : null;

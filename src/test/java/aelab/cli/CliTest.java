@@ -38,6 +38,20 @@ class CliTest {
     }
 
     @Test
+    void aBatchLargerThanTheTrainingSetIsPrintedAsUsed() {
+        assertEquals(0, run("train", "--train-limit", "300", "--test-limit", "50", "--batch", "60000", "--epochs", "1"));
+        assertTrue(out().contains("batch 300 (asked 60000: only 300 training images)"), out());
+        assertFalse(out().contains("batch 60000,"), out());
+        out.reset();
+        assertEquals(0, run("compare", "--runs", "sigmoid:bce,sigmoid:mse", "--train-limit", "300", "--test-limit", "50",
+                "--batch", "60000", "--epochs", "1"));
+        assertTrue(out().contains("batch 300 (asked 60000: only 300 training images)"), out());
+        out.reset();
+        assertEquals(0, run("train", "--train-limit", "300", "--test-limit", "50", "--batch", "60", "--epochs", "1"));
+        assertTrue(out().contains(", batch 60, "), out());
+    }
+
+    @Test
     void layersTooLargeForThisJavaAreRefusedInOneLineBeforeTraining() {
         assertEquals(2, run("train", "--layers", "784,50000,50000,784"));
         assertTrue(err().startsWith("error: ") && err().contains("more than one Java array holds"), err());
