@@ -52,6 +52,26 @@ class CliTest {
     }
 
     @Test
+    void compareSavesEveryRunWhenOneDivergesAndSaysWhichInOneLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mixed.aelab");
+        // At lr 10 the raw-pixel linear run overflows at once; the sigmoid one stays finite.
+        assertEquals(1, run("compare", "--runs", "linear:mse:raw,sigmoid:bce", "--lr", "10", "--optimizer", "adam",
+                "--train-limit", "300", "--test-limit", "50", "--epochs", "3", "--save", f.toString()));
+        List<String> diverged = out().lines().filter(l -> l.startsWith("run 1 (linear + mse, raw 0–255): training diverged")).toList();
+        assertEquals(1, diverged.size(), out());
+        assertFalse(out().contains("run 2 ("), out());
+        assertTrue(out().contains("saved 2 runs to " + f), out());
+        aelab.io.Experiment e = aelab.io.ExperimentFile.read(f);
+        assertEquals(2, e.runs().size());
+        aelab.io.SavedRun healthy = e.runs().get(1);
+        assertEquals(aelab.engine.Activation.SIGMOID, healthy.config().output());
+        assertEquals(3, healthy.checkpoint().epochsDone());
+        assertNotNull(healthy.checkpoint().model());
+        assertEquals(aelab.engine.Activation.LINEAR, e.runs().get(0).config().output());
+        assertNotNull(e.runs().get(0).checkpoint().model(), "the diverged run keeps its last good weights");
+    }
+
+    @Test
     void layersTooLargeForThisJavaAreRefusedInOneLineBeforeTraining() {
         assertEquals(2, run("train", "--layers", "784,50000,50000,784"));
         assertTrue(err().startsWith("error: ") && err().contains("more than one Java array holds"), err());
