@@ -72,6 +72,39 @@ class CliTest {
     }
 
     @Test
+    void aFolderThatRefusesNewFilesIsFoundBeforeTraining() {
+        // Root passes every permission check, and /proc refuses only the creation itself: a probe file finds both.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+        assertEquals(2, run("train", "--epochs", "1", "--save", "/proc/run.aelab"));
+        assertTrue(err().startsWith("error: --save: cannot write there: /proc/run.aelab: the folder /proc does not take new files"), err());
+        assertTrue(out().isEmpty(), "nothing trained: " + out());
+        err.reset();
+        assertEquals(2, run("compare", "--runs", "sigmoid:bce,sigmoid:mse", "--metrics-dir", "/proc/m"));
+        assertTrue(err().contains("the folder /proc does not take new files"), err());
+    }
+
+    @Test
+    void aDashAsTheSaveFileIsRefusedRatherThanMadeAFileNamedDash() {
+        assertEquals(2, run("train", "--epochs", "1", "--save", "-"));
+        assertTrue(err().startsWith("error: --save: give a file name, e.g. run.aelab"), err());
+        assertEquals(2, run("train", "--epochs", "1", "--metrics", "-"));
+        assertTrue(out().isEmpty(), out());
+    }
+
+    @Test
+    void aNameThisJavaCannotEncodeIsOneLineSayingWhatToDo() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(aelab.testing.ChildProcess.java(List.of(), "aelab.Main", "eval", "\u00fc.aelab"));
+        pb.environment().put("AELAB_NO_RELAUNCH", "1");
+        pb.environment().put("LC_ALL", "C");   // ASCII file names: the non-ASCII name cannot be made a path
+        pb.environment().put("LANG", "C");
+        aelab.testing.ChildProcess.Result r = aelab.testing.ChildProcess.run(pb, java.time.Duration.ofSeconds(120));
+        org.junit.jupiter.api.Assumptions.assumeFalse(r.output().contains("file not found"), "this Java names files in UTF-8 even so");
+        assertEquals(2, r.exit(), r.describe());
+        assertTrue(r.output().contains("has characters this Java cannot use in file names") && r.output().contains("LANG=C.UTF-8"), r.describe());
+        assertFalse(r.output().contains("Malformed input"), r.describe());
+    }
+
+    @Test
     void layersTooLargeForThisJavaAreRefusedInOneLineBeforeTraining() {
         assertEquals(2, run("train", "--layers", "784,50000,50000,784"));
         assertTrue(err().startsWith("error: ") && err().contains("more than one Java array holds"), err());
