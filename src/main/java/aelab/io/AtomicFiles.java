@@ -177,6 +177,9 @@ public final class AtomicFiles {
         if (lower.contains("no space left")) return "no space left on the device";
         if (lower.contains("disk quota")) return "the disk quota is exceeded";
         if (lower.contains("read-only file system")) return "the file system is read-only";
+        if ((e instanceof NoSuchFileException || lower.contains("no such file")) && abs.getParent() != null
+                && Files.isDirectory(abs.getParent()))
+            return "the folder " + abs.getParent() + " does not take new files";   // /proc and the like
         if (e instanceof NoSuchFileException || lower.contains("no such file"))
             return "no such folder: " + abs.getParent() + " (was it removed while saving?)";
         if (lower.contains("not a directory")) return "not a folder: a part of the path is a file";

@@ -72,7 +72,7 @@ class CliTest {
     }
 
     @Test
-    void aFolderThatRefusesNewFilesIsFoundBeforeTraining() {
+    void aFolderThatRefusesNewFilesIsFoundBeforeTraining(@TempDir Path dir) {
         // Root passes every permission check, and /proc refuses only the creation itself: a probe file finds both.
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
         assertEquals(2, run("train", "--epochs", "1", "--save", "/proc/run.aelab"));
@@ -81,6 +81,12 @@ class CliTest {
         err.reset();
         assertEquals(2, run("compare", "--runs", "sigmoid:bce,sigmoid:mse", "--metrics-dir", "/proc/m"));
         assertTrue(err().contains("the folder /proc does not take new files"), err());
+        err.reset();
+        // export-python writes after only a moment's work, so it is not probed first; its failure still says why, once.
+        Path saved = dir.resolve("run.aelab");
+        assertEquals(0, run("train", "--epochs", "1", "--train-limit", "100", "--test-limit", "10", "--save", saved.toString()));
+        assertEquals(1, run("export-python", saved.toString(), "--framework", "keras", "--out", "/proc/x.py"));
+        assertEquals("error: could not write /proc/x.py: the folder /proc does not take new files", err().strip());
     }
 
     @Test
