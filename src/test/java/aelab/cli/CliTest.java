@@ -90,6 +90,13 @@ class CliTest {
     }
 
     @Test
+    void evalTakesOneFileAndItsSynopsisSaysSo() {
+        assertEquals(2, run("eval", "a.aelab", "b.aelab"));
+        assertTrue(err().startsWith("error: unexpected argument 'b.aelab'"), err());
+        assertTrue(err().contains("eval [OPTIONS] [FILE.aelab]") && !err().contains("FILE.aelab..."), err());
+    }
+
+    @Test
     void aDashAsTheSaveFileIsRefusedRatherThanMadeAFileNamedDash() {
         assertEquals(2, run("train", "--epochs", "1", "--save", "-"));
         assertTrue(err().startsWith("error: --save: give a file name, e.g. run.aelab"), err());
