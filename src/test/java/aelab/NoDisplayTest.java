@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The window asked for where there is no display: one line saying so and what works instead, exit 1, no trace. */
 class NoDisplayTest {
-    private static ChildProcess.Result window(String display) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ChildProcess.java(List.of(), "aelab.Main"));
+    private static ChildProcess.Result window(String display, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(ChildProcess.java(List.of(), "aelab.Main", args));
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.environment().remove("AELAB_NO_RELAUNCH");   // as a user starts it: through the launcher
@@ -45,5 +45,14 @@ class NoDisplayTest {
         int n = 57;
         while (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) n++;   // a display nobody serves here
         assertOneLine(window(":" + n), "error: the window could not open the display :" + n);
+    }
+
+    @Test
+    void windowBenchWithoutADisplayIsOneLineWithoutJavaFxsClassPathWarning() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "DISPLAY is an X11 matter");
+        ChildProcess.Result r = window(null, "window-bench", "--epochs", "1");
+        assertEquals(1, r.exit(), r.describe());
+        assertTrue(r.output().contains("error: window-bench opens the real window and could not"), r.describe());
+        assertFalse(r.output().contains("Unsupported JavaFX configuration") || r.output().contains("\tat "), r.describe());
     }
 }

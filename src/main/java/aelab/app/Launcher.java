@@ -25,9 +25,7 @@ public final class Launcher {
             return 1;
         }
         preferSoftwareRendering();
-        // JavaFX warns at every start that it was loaded from the class path, which is how this jar runs on
-        // purpose. Only that record is dropped; its other warnings (CSS, layout: child loggers) still show.
-        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        quietClassPathWarning();
         try {
             Application.launch(AutoencoderLabApp.class, args);
             return 0;
@@ -52,6 +50,14 @@ public final class Launcher {
     }
 
     private static boolean blank(String s) { return s == null || s.isBlank(); }
+
+    /**
+     * JavaFX warns at every start that it was loaded from the class path, which is how this jar runs on
+     * purpose. Only that record is dropped; its other warnings (CSS, layout: child loggers) still show.
+     */
+    public static void quietClassPathWarning() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
 
     /**
      * Software rendering unless the user chose otherwise with -Dprism.order: a GPU probe that fails on a
