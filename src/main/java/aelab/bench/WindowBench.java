@@ -56,6 +56,7 @@ public final class WindowBench extends Application {
         epochs = measuredEpochs;
         if (threads > 0) System.setProperty("aelab.trainingThreads", String.valueOf(threads));
         Launcher.preferSoftwareRendering();
+        Launcher.quietClassPathWarning();
         try {
             Application.launch(WindowBench.class);
         } catch (RuntimeException e) {

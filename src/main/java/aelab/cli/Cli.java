@@ -75,6 +75,11 @@ public final class Cli {
             return Commands.runner(sub).run(Commands.options(sub), new Io(out, err, window));
         } catch (UsageException e) {
             return usageError(command, e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            // Under a C or POSIX locale Java can name files only in ASCII, and a name such as "ü.aelab" fails.
+            return usageError(command, "the name '" + Commands.quoted(e.getInput()) + "' has characters this Java cannot use in "
+                    + "file names (file-name encoding " + System.getProperty("sun.jnu.encoding") + "); use a plain ASCII name, "
+                    + "or run under a UTF-8 locale, e.g. LANG=C.UTF-8");
         } catch (DatasetException | CommandFailed | ExperimentFileException e) {
             err.println("error: " + cut(e.getMessage()));
             return 1;

@@ -99,7 +99,9 @@ final class Commands {
             for (Setting<?> set : Settings.ALL) s.addOption(option(set.flag(), set.paramLabel(), ConfigOptions.description(set)));
         for (Opt o : c.options()) s.addOption(option(o.name(), o.label(), o.help()));
         if (c.positional() != null)
-            s.addPositional(PositionalParamSpec.builder().paramLabel(c.positional()).arity("0..*").type(String.class)
+            // One file: "0..*" showed "[FILE.aelab...]" in the synopsis, promising several. "0..1", not "1", so that
+            // a missing file is the command's own one-line "give the FILE.aelab", not picocli's wording.
+            s.addPositional(PositionalParamSpec.builder().paramLabel(c.positional()).arity("0..1").type(String.class)
                     .description("the experiment file").build());
         return s;
     }

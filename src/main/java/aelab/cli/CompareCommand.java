@@ -81,6 +81,9 @@ final class CompareCommand {
         }
         out.printf(Locale.ROOT, "%s: training %d runs side by side, %d epochs each, seed %d%n", data.name(),
                 configs.size(), base.epochs(), base.seed());
+        int trainCount = base.trainCount(data.train().count());
+        // The runs differ only in output, loss and scale, so they share one batch; said only when it was cut.
+        if (base.batchFor(trainCount) != base.batchSize()) out.println(base.batchNote(trainCount));
         long t0 = System.nanoTime();
         SideBySide sideBySide = new SideBySide(trainers);
         StopOnShutdown hook = o.has("save") ? new StopOnShutdown(sideBySide::stop) : null;
@@ -88,6 +91,7 @@ final class CompareCommand {
             sideBySide.run();
             double wall = (System.nanoTime() - t0) / 1e9;
             printTable(results);
+            printOutcomes(results);
             out.printf(Locale.ROOT, "wall time %.1f s%n", wall);
             if (save != null) save(save, data, trainers, results);
         } finally {
@@ -128,6 +132,15 @@ final class CompareCommand {
                     m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testMse()),
                     m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testBce() - r.floor),
                     m == null ? 0 : m.epoch(), r.seconds, r.outcome.status().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** A line for each run that did not finish, saying why: the table's one-word outcome does not. */
+    private void printOutcomes(List<Result> results) {
+        for (int i = 0; i < results.size(); i++) {
+            RunOutcome o = results.get(i).outcome;
+            if (o.status() != RunOutcome.Status.FINISHED)
+                out.println("run " + (i + 1) + " (" + results.get(i).config.label() + "): " + o.message());
         }
     }
 

@@ -34,7 +34,7 @@ final class ExportPythonCommand {
         try {
             AtomicFiles.writeString(path, script);
         } catch (IOException e) {
-            throw new Cli.CommandFailed("could not write " + path + ": " + e.getMessage());
+            throw new Cli.CommandFailed("could not write " + path + ": " + Commands.reason(e));
         }
         out.println("wrote " + path + "; run it with: python3 " + path.getFileName() + " [MNIST_FOLDER]");
         return 0;

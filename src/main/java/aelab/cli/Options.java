@@ -42,6 +42,9 @@ final class Options {
      */
     java.nio.file.Path target(String name) throws UsageException {
         if (!has(name)) return null;
+        // "-" means standard output elsewhere (export-python --out); here it would quietly make a file named "-".
+        if (values.get(name).equals("-"))
+            throw new UsageException("--" + name + ": give a file name, e.g. run.aelab; this file cannot go to standard output");
         java.nio.file.Path p = java.nio.file.Path.of(values.get(name));
         java.util.Optional<String> why = aelab.io.AtomicFiles.checkWritable(p);
         if (why.isPresent()) throw new UsageException("--" + name + ": cannot write there: " + why.get());

@@ -50,7 +50,7 @@ final class TrainCommand {
             @Override public void started(RunInfo info) {
                 recorder.started(info);
                 out.printf(Locale.ROOT, "%s: %d training and %d test images; %s%n", data.name(), info.trainCount(),
-                        info.testCount(), config.describe());
+                        info.testCount(), config.describe(info.trainCount()));
                 out.printf(Locale.ROOT, "kernel %s, %d threads; BCE floor of the test images %.4f%n", info.kernel(),
                         info.threads(), info.bceFloor());
                 for (String w : info.warnings()) out.println("warning: " + w);

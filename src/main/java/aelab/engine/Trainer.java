@@ -168,8 +168,8 @@ public final class Trainer {
         if (!problems.isEmpty())
             return finish(new RunOutcome(RunOutcome.Status.FAILED, Setting.Problem.join(problems), 0, 0));
         try {
-            count = config.trainLimit() == 0 ? train.count() : Math.min(config.trainLimit(), train.count());
-            batch = Math.min(config.batchSize(), count);
+            count = config.trainCount(train.count());
+            batch = config.batchFor(count);
             batches = (count + batch - 1) / batch;
             dp = new DataParallel(model, pool, batch);
             RunInfo info = new RunInfo(config, count, config.testLimit() == 0 ? test.count()

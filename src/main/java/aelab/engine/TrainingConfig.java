@@ -105,8 +105,36 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
     }
 
     public String describe() {
-        return label() + ", " + optimizer + " lr " + learningRate + ", batch " + batchSize + ", " + epochs
+        return describe("batch " + batchSize);
+    }
+
+    /**
+     * As {@link #describe()}, with the batch a run over trainCount images actually uses: a batch larger
+     * than the training set is cut to it, and a header that showed the asked size would mislead.
+     */
+    public String describe(int trainCount) {
+        return describe(batchNote(trainCount));
+    }
+
+    /** "batch 300 (asked 60000: only 300 training images)" when cut, else "batch 60". */
+    public String batchNote(int trainCount) {
+        int used = batchFor(trainCount);
+        return "batch " + used + (used == batchSize ? "" : " (asked " + batchSize + ": only " + trainCount + " training images)");
+    }
+
+    private String describe(String batch) {
+        return label() + ", " + optimizer + " lr " + learningRate + ", " + batch + ", " + epochs
                 + " epochs, layers " + layerString() + ", seed " + seed;
+    }
+
+    /** How many of the available training images a run uses: trainLimit of them, 0 meaning all. */
+    public int trainCount(int available) {
+        return trainLimit == 0 ? available : Math.min(trainLimit, available);
+    }
+
+    /** The mini-batch a run over trainCount images uses: the asked size, but never more than there are images. */
+    public int batchFor(int trainCount) {
+        return Math.min(batchSize, trainCount);
     }
 
     public String layerString() {

@@ -74,7 +74,32 @@ public final class AtomicFiles {
     public static Optional<String> checkWritable(Path target) {
         if (target.toString().isEmpty()) return Optional.of("no file name given");
         String why = obstacle(target.toAbsolutePath());
+        if (why == null) why = probe(target.toAbsolutePath());
         return why == null ? Optional.empty() : Optional.of(target + ": " + why);
+    }
+
+    /**
+     * Creates and removes a file in the folder that would hold the target (or its nearest existing
+     * ancestor): the permission bits cannot tell, for root they always say yes, and folders such as
+     * /proc, a read-only mount or a full quota refuse only the creation itself — after the training.
+     */
+    private static String probe(Path abs) {
+        Path p = abs.getParent();
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        if (p == null) return null;
+        Path f = p.resolve(".aelab-probe-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        try {
+            Files.newByteChannel(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+            Files.deleteIfExists(f);
+            return null;
+        } catch (AccessDeniedException e) {
+            return "permission denied: cannot create files in the folder " + p;
+        } catch (IOException e) {
+            String text = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : String.valueOf(e.getMessage());
+            if (text.toLowerCase(Locale.ROOT).contains("read-only file system")) return "the file system is read-only";
+            if (e instanceof NoSuchFileException) return "the folder " + p + " does not take new files";
+            return "cannot create files in the folder " + p + " (" + text + ")";
+        }
     }
 
     private static String obstacle(Path abs) {
@@ -152,6 +177,9 @@ public final class AtomicFiles {
         if (lower.contains("no space left")) return "no space left on the device";
         if (lower.contains("disk quota")) return "the disk quota is exceeded";
         if (lower.contains("read-only file system")) return "the file system is read-only";
+        if ((e instanceof NoSuchFileException || lower.contains("no such file")) && abs.getParent() != null
+                && Files.isDirectory(abs.getParent()))
+            return "the folder " + abs.getParent() + " does not take new files";   // /proc and the like
         if (e instanceof NoSuchFileException || lower.contains("no such file"))
             return "no such folder: " + abs.getParent() + " (was it removed while saving?)";
         if (lower.contains("not a directory")) return "not a folder: a part of the path is a file";

@@ -38,6 +38,86 @@ class CliTest {
     }
 
     @Test
+    void aBatchLargerThanTheTrainingSetIsPrintedAsUsed() {
+        assertEquals(0, run("train", "--train-limit", "300", "--test-limit", "50", "--batch", "60000", "--epochs", "1"));
+        assertTrue(out().contains("batch 300 (asked 60000: only 300 training images)"), out());
+        assertFalse(out().contains("batch 60000,"), out());
+        out.reset();
+        assertEquals(0, run("compare", "--runs", "sigmoid:bce,sigmoid:mse", "--train-limit", "300", "--test-limit", "50",
+                "--batch", "60000", "--epochs", "1"));
+        assertTrue(out().contains("batch 300 (asked 60000: only 300 training images)"), out());
+        out.reset();
+        assertEquals(0, run("train", "--train-limit", "300", "--test-limit", "50", "--batch", "60", "--epochs", "1"));
+        assertTrue(out().contains(", batch 60, "), out());
+    }
+
+    @Test
+    void compareSavesEveryRunWhenOneDivergesAndSaysWhichInOneLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mixed.aelab");
+        // At lr 10 the raw-pixel linear run overflows at once; the sigmoid one stays finite.
+        assertEquals(1, run("compare", "--runs", "linear:mse:raw,sigmoid:bce", "--lr", "10", "--optimizer", "adam",
+                "--train-limit", "300", "--test-limit", "50", "--epochs", "3", "--save", f.toString()));
+        List<String> diverged = out().lines().filter(l -> l.startsWith("run 1 (linear + mse, raw 0–255): training diverged")).toList();
+        assertEquals(1, diverged.size(), out());
+        assertFalse(out().contains("run 2 ("), out());
+        assertTrue(out().contains("saved 2 runs to " + f), out());
+        aelab.io.Experiment e = aelab.io.ExperimentFile.read(f);
+        assertEquals(2, e.runs().size());
+        aelab.io.SavedRun healthy = e.runs().get(1);
+        assertEquals(aelab.engine.Activation.SIGMOID, healthy.config().output());
+        assertEquals(3, healthy.checkpoint().epochsDone());
+        assertNotNull(healthy.checkpoint().model());
+        assertEquals(aelab.engine.Activation.LINEAR, e.runs().get(0).config().output());
+        assertNotNull(e.runs().get(0).checkpoint().model(), "the diverged run keeps its last good weights");
+    }
+
+    @Test
+    void aFolderThatRefusesNewFilesIsFoundBeforeTraining(@TempDir Path dir) {
+        // Root passes every permission check, and /proc refuses only the creation itself: a probe file finds both.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+        assertEquals(2, run("train", "--epochs", "1", "--save", "/proc/run.aelab"));
+        assertTrue(err().startsWith("error: --save: cannot write there: /proc/run.aelab: the folder /proc does not take new files"), err());
+        assertTrue(out().isEmpty(), "nothing trained: " + out());
+        err.reset();
+        assertEquals(2, run("compare", "--runs", "sigmoid:bce,sigmoid:mse", "--metrics-dir", "/proc/m"));
+        assertTrue(err().contains("the folder /proc does not take new files"), err());
+        err.reset();
+        // export-python writes after only a moment's work, so it is not probed first; its failure still says why, once.
+        Path saved = dir.resolve("run.aelab");
+        assertEquals(0, run("train", "--epochs", "1", "--train-limit", "100", "--test-limit", "10", "--save", saved.toString()));
+        assertEquals(1, run("export-python", saved.toString(), "--framework", "keras", "--out", "/proc/x.py"));
+        assertEquals("error: could not write /proc/x.py: the folder /proc does not take new files", err().strip());
+    }
+
+    @Test
+    void evalTakesOneFileAndItsSynopsisSaysSo() {
+        assertEquals(2, run("eval", "a.aelab", "b.aelab"));
+        assertTrue(err().startsWith("error: unexpected argument 'b.aelab'"), err());
+        assertTrue(err().contains("eval [OPTIONS] [FILE.aelab]") && !err().contains("FILE.aelab..."), err());
+    }
+
+    @Test
+    void aDashAsTheSaveFileIsRefusedRatherThanMadeAFileNamedDash() {
+        assertEquals(2, run("train", "--epochs", "1", "--save", "-"));
+        assertTrue(err().startsWith("error: --save: give a file name, e.g. run.aelab"), err());
+        assertEquals(2, run("train", "--epochs", "1", "--metrics", "-"));
+        assertTrue(out().isEmpty(), out());
+    }
+
+    @Test
+    void aNameThisJavaCannotEncodeIsOneLineSayingWhatToDo() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(aelab.testing.ChildProcess.java(List.of(), "aelab.Main", "eval", "\u00fc.aelab"));
+        pb.environment().put("AELAB_NO_RELAUNCH", "1");
+        pb.environment().put("LC_ALL", "C");   // ASCII file names: the non-ASCII name cannot be made a path
+        pb.environment().put("LANG", "C");
+        aelab.testing.ChildProcess.Result r = aelab.testing.ChildProcess.run(pb, java.time.Duration.ofSeconds(120));
+        org.junit.jupiter.api.Assumptions.assumeFalse(r.output().contains("file not found"), "this Java names files in UTF-8 even so");
+        assertEquals(2, r.exit(), r.describe());
+        assertTrue(r.output().contains("has characters this Java cannot use in file names") && r.output().contains("LANG=C.UTF-8"), r.describe());
+        assertFalse(r.output().contains("Malformed input"), r.describe());
+    }
+
+    @Test
     void layersTooLargeForThisJavaAreRefusedInOneLineBeforeTraining() {
         assertEquals(2, run("train", "--layers", "784,50000,50000,784"));
         assertTrue(err().startsWith("error: ") && err().contains("more than one Java array holds"), err());

@@ -137,7 +137,7 @@ class ExperimentCliTest {
         assertEquals(0, run("help"));   // the usage is generated now: the commands are listed, their options in their help
         assertTrue(out().contains("eval ") && out().contains("export-python "), out());
         assertEquals(0, run("help", "eval"));
-        assertTrue(out().contains("eval [OPTIONS] [FILE.aelab...]") && out().contains("--data=DIR"), out());
+        assertTrue(out().contains("eval [OPTIONS] [FILE.aelab]") && out().contains("--data=DIR"), out());
         assertEquals(0, run("export-python", "--help"));
         assertTrue(out().contains("--framework=keras|pytorch") && out().contains("--out=SCRIPT.py|-"), out());
         assertEquals(0, run("train", "--help"));
