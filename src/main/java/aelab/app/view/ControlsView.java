@@ -136,17 +136,24 @@ public final class ControlsView extends VBox {
                         && !start.isDisabled()) start.requestFocus();
             });
         });
-        // JavaFX clears the focus of a node turned off, then traverses on from it in the same pulse: the
-        // request waits until that is over.
+        // JavaFX clears the focus of a node turned off, then, in the next pulse, traverses on from it
+        // (to a preset button). Start takes the focus after that pulse's layout, when the traversal is over.
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) scene.focusOwnerProperty().addListener((p, before, now) -> {
-                if ((before == stop || before == pause) && before.isDisabled())
-                    Platform.runLater(() -> {
-                        if (!start.isDisabled()) start.requestFocus();
-                        else requestFocus();
-                    });
+                if ((before == stop || before == pause) && before.isDisabled()) focusStartAfterThisPulse(scene);
             });
         });
+    }
+
+    private void focusStartAfterThisPulse(javafx.scene.Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (!start.isDisabled()) start.requestFocus();
+            else requestFocus();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     private void addField(Field f) {
