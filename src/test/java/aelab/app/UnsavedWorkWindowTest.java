@@ -50,13 +50,18 @@ class UnsavedWorkWindowTest extends WindowFixture {
 
     @Test
     void afterStopTheFocusIsOnStartSoSpaceStartsARunInsteadOfRemovingThem(FxRobot robot) throws Exception {
-        readyWithEpochs(robot, 50);
+        readyWithEpochs(robot, 5000);   // long enough that Stop, not the end, stops it
         robot.clickOn("#start");
         Run first = fx(() -> view.session().current());
         await("training", () -> first.lastBatch() != null);
         robot.clickOn("#stop");   // the focus is on Stop, which turns off now
         Button start = robot.lookup("#start").queryButton();
-        await("the focus moved to Start", () -> view.getScene().getFocusOwner() == start);
+        try {
+            await("the focus moved to Start", () -> view.getScene().getFocusOwner() == start);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the focus is on " + fx(() -> view.getScene().getFocusOwner())
+                    + ", the window focused " + fx(() -> view.getScene().getWindow().isFocused()), e);
+        }
         robot.type(KeyCode.SPACE);
         await("a second run started", () -> view.session().history().runs().size() == 2);
         robot.clickOn("#stop");
