@@ -47,7 +47,7 @@ public final class RecoveryOffer {
         int n = e.runs().size();
         String at = LocalDateTime.ofInstant(Instant.ofEpochMilli(RecoveryCopy.modified(copy)), ZoneId.systemDefault()).format(HH_MM);
         if (!dialogs.confirm("Recover runs", "Autoencoder Lab did not close properly last time. Recover its " + n
-                + (n == 1 ? " run" : " runs") + " (kept at " + at + ")?", "Recover")) {
+                + (n == 1 ? " run" : " runs") + " (kept at " + at + ")? Cancel keeps the copy aside as a .discarded file.", "Recover")) {
             actions.say("The runs of the last session were not recovered" + aside(copy, actions));
             return copy;
         }

@@ -131,7 +131,7 @@ class RecoveryOfferTest {
         assertEquals(copy, RecoveryOffer.offer(RecoveryCopy.folderOf(dir.resolve("preferences.properties")), actions, yes));
         assertEquals(1, yes.asked.size());
         assertTrue(yes.asked.get(0).matches("Autoencoder Lab did not close properly last time\\. Recover its 1 run "
-                + "\\(kept at \\d\\d:\\d\\d\\)\\? \\[Recover]"), yes.asked.get(0));
+                + "\\(kept at \\d\\d:\\d\\d\\)\\? Cancel keeps the copy aside as a \\.discarded file\\. \\[Recover]"), yes.asked.get(0));
         if (s.state() == State.LOADING) assertTrue(Files.exists(copy), "kept until the runs are shown");
         drainUntil(s, () -> s.history().runs().size() == 1, "the run recovered");
         assertFalse(Files.exists(copy), "deleted once shown");
