@@ -196,8 +196,28 @@ public final class LossChart extends BorderPane {
             Run latest = history.latest();
             floor.update(plot, floorWanted(latest), latest);
             fitLogRange();
+            fitEpochRange();
         } finally {
             chart.setNotify(true);
+        }
+    }
+
+    /**
+     * The epoch axis spans the planned epochs of the runs shown from their first batch, so it does not
+     * rescale as a run advances (a run trained on past its plan widens it); with no run, it fits itself.
+     */
+    private void fitEpochRange() {
+        double end = 0;
+        for (Shown s : shown) {
+            end = Math.max(end, s.run.config().epochs());
+            if (s.train.getItemCount() > 0) end = Math.max(end, s.train.getMaxX());
+            if (s.test.getItemCount() > 0) end = Math.max(end, s.test.getMaxX());
+        }
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        if (end <= 0) {
+            if (!x.isAutoRange()) x.setAutoRange(true);
+        } else if (x.isAutoRange() || x.getLowerBound() != 0 || x.getUpperBound() != end) {
+            x.setRange(0, end);
         }
     }
 

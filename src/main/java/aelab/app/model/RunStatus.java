@@ -26,7 +26,7 @@ public record RunStatus(double progress, String position, String pace, String ba
         String test = m == null ? "" : "Test after epoch " + m.epoch() + ": BCE " + Format.loss(m.testBce())
                 + " · MSE " + Format.loss(m.testMse()) + " · Σ outputs " + String.format(java.util.Locale.ROOT, "%.1f", m.outputSum());
         String ending = run.isFinished() ? "Run #" + run.id() + " " + run.outcome().message() + "." : "";
-        String pace = run.isFinished() ? "" : run.pace().describe();
+        String pace = run.isFinished() ? "" : run.isPaused() ? "Paused — press Resume to go on" : run.pace().describe();
         return new RunStatus(run.progress(), position, pace, batch, test, ending);
     }
 }

@@ -70,6 +70,24 @@ class LossChartTest {
     }
 
     @Test
+    void theEpochAxisSpansThePlannedEpochsFromTheFirstBatch(FxRobot robot) {
+        RunHistory h = new RunHistory();
+        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 20));
+        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        run.addBatch(new BatchPoint(1, 1, 1, 0.7, 0.7, 0.2, 1_000_000L));
+        robot.interact(() -> chart.refresh(h));
+        ValueAxis x = chart.chart().getXYPlot().getDomainAxis();
+        assertEquals(0, x.getLowerBound());
+        assertEquals(20, x.getUpperBound(), "all 20 planned epochs at once, not the first batch's 0.02");
+        for (int b = 2; b <= 50; b++) run.addBatch(new BatchPoint(1, b, b, 0.6, 0.6, 0.2, b * 1_000_000L));
+        run.addEpoch(new EpochMetrics(1, 0.6, 0.6, 0.6, 0.2, 100, 1));
+        robot.interact(() -> chart.refresh(h));
+        assertEquals(20, x.getUpperBound(), "no rescaling as the run advances");
+        robot.interact(() -> chart.refresh(new RunHistory()));
+        assertTrue(((org.jfree.chart.axis.NumberAxis) x).isAutoRange(), "no run: the axis fits itself");
+    }
+
+    @Test
     void theLogScaleStillShowsTheFloor(FxRobot robot) {
         RunHistory h = history(2, 50);
         robot.interact(() -> {

@@ -41,6 +41,58 @@ class RunTest {
     }
 
     @Test
+    void theSlowFirstBatchDoesNotMakeTheTimeLeftAbsurd() {
+        run.started(info);   // 2 epochs of 10 batches
+        run.addBatch(new BatchPoint(1, 1, 1, 0.5, 0.5, 0.1, 10_000_000_000L));   // set-up and a cold JIT: 10 s
+        for (int s = 2; s <= 12; s++)
+            run.addBatch(new BatchPoint(s > 10 ? 2 : 1, (s - 1) % 10 + 1, s, 0.5, 0.5, 0.1, 10_000_000_000L + (s - 1) * 10_000_000L));
+        Pace p = run.pace();
+        assertEquals(0.08, p.secondsLeft(), 1e-9, "8 batches left at 10 ms each, not at the whole run's 0.84 s");
+        assertEquals(100 / 0.01, p.samplesPerSecond(), 1e-6);
+        assertTrue(p.describe().endsWith("time left: estimating…"), "not a second of steady speed yet: " + p.describe());
+    }
+
+    @Test
+    void whileTheSpeedStillRisesTheTimeLeftIsEstimatingThenShownOnceSteady() {
+        run.started(new RunInfo(config, 1_000_000, 100, 10_000, 0.057, List.of(), "naive", 2));   // 20,000 batches
+        long t = 0;
+        int step = 0;
+        for (long perStep : new long[] {400_000_000L, 100_000_000L, 25_000_000L, 10_000_000L}) {   // a JIT warming up
+            for (long end = t + 1_200_000_000L; t < end; ) run.addBatch(new BatchPoint(1, ++step, step, 0.5, 0.5, 0.1, t += perStep));
+            if (perStep > 10_000_000L) assertTrue(run.pace().describe().endsWith("estimating…"), run.pace().describe());
+        }
+        for (long end = t + 2_500_000_000L; t < end; ) run.addBatch(new BatchPoint(1, ++step, step, 0.5, 0.5, 0.1, t += 10_000_000L));
+        Pace p = run.pace();
+        assertTrue(p.settled(), p.describe());
+        assertEquals((20_000 - step) * 0.01, p.secondsLeft(), 1e-6);
+        assertTrue(p.describe().endsWith(" left"), p.describe());
+    }
+
+    @Test
+    void thePaceFollowsTheRecentSecondsWhenTheSpeedChanges() {
+        run.started(new RunInfo(config, 100_000, 100, 1000, 0.057, List.of(), "naive", 2));   // 2,000 batches
+        long t = 0;
+        int step = 0;
+        for (; step < 400; step++) run.addBatch(new BatchPoint(1, step + 1, step + 1, 0.5, 0.5, 0.1, t += 10_000_000L));   // 4 s at 10 ms
+        for (; step < 700; step++) run.addBatch(new BatchPoint(1, step + 1, step + 1, 0.5, 0.5, 0.1, t += 20_000_000L));   // 6 s at 20 ms
+        assertEquals(1300 * 0.02, run.pace().secondsLeft(), 1e-6, "the last seconds were at 20 ms a batch");
+        assertTrue(run.pace().settled());
+    }
+
+    @Test
+    void whilePausedTheStatusSaysSoInsteadOfAFrozenTimeLeft() {
+        run.started(info);
+        run.addBatch(new BatchPoint(1, 1, 1, 0.5, 0.5, 0.1, 1_000_000_000L));
+        run.addBatch(new BatchPoint(1, 2, 2, 0.5, 0.5, 0.1, 1_100_000_000L));
+        String going = RunStatus.of(run).pace();
+        assertTrue(going.contains(" samples/s"), going);
+        run.paused(2_000_000_000L);
+        assertEquals("Paused — press Resume to go on", RunStatus.of(run).pace());
+        run.resumed(5_000_000_000L);
+        assertEquals(going, RunStatus.of(run).pace());
+    }
+
+    @Test
     void timePausedDoesNotCountAgainstTheSpeed() {
         run.started(info);
         run.paused(0);
@@ -59,7 +111,7 @@ class RunTest {
         RunStatus s = RunStatus.of(run);
         assertEquals("Epoch 1 of 2 · batch 3 of 10", s.position());
         assertEquals("Batch: bce loss 0.2500 · BCE 0.2500 · MSE 0.05000", s.batchLosses());
-        assertTrue(s.pace().endsWith("left"), s.pace());
+        assertEquals("300 samples/s · time left: estimating…", s.pace(), "one batch says nothing of the time left yet");
         run.finish(new RunOutcome(RunOutcome.Status.STOPPED, "stopped after 3 batches (0 whole epochs)", 0, 3));
         assertEquals("Run #1 stopped after 3 batches (0 whole epochs).", RunStatus.of(run).ending());
         assertEquals("", RunStatus.of(run).pace());
