@@ -94,7 +94,13 @@ final class AppMenu extends HBox {
         pause.disableProperty().bind(going.not());
         stop.disableProperty().bind(going.not());
         pause.textProperty().bind(Bindings.when(s.stateProperty().isEqualTo(State.PAUSED)).then("Resume").otherwise("Pause"));
-        run.getItems().addAll(start, pause, stop, new SeparatorMenuItem(),
+        MenuItem step = item("run-step", "Step one mini-batch", "Shortcut+Period", s::step,
+                "Train one mini-batch, then wait, paused; from the settings it starts a new run, paused");
+        MenuItem stepEpoch = item("run-step-epoch", "Step to the epoch's end", "Shortcut+Shift+Period", s::stepEpoch,
+                "Train to the end of this epoch, test set included, then wait, paused");
+        step.disableProperty().bind(s.canStep().not());
+        stepEpoch.disableProperty().bind(s.canStep().not());
+        run.getItems().addAll(start, pause, stop, step, stepEpoch, new SeparatorMenuItem(),
                 item("continue", "Continue training", "Shortcut+R", actions::continueTraining,
                         "Train the newest run on from where it stopped, e.g. after opening a saved experiment: "
                                 + "the same curve as if it had never stopped"));

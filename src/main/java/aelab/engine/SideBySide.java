@@ -51,6 +51,12 @@ public final class SideBySide {
 
     public void resume() { trainers.forEach(Trainer::resume); }
 
+    /** Every run takes the given number of mini-batches more, in step as always, then waits. */
+    public void step(int batches) { trainers.forEach(t -> t.step(batches)); }
+
+    /** Every run goes on to the end of its epoch, then waits. */
+    public void stepEpoch() { trainers.forEach(Trainer::stepEpoch); }
+
     public void stop() {
         stopRequested = true;
         trainers.forEach(Trainer::stop);

@@ -33,6 +33,8 @@ public final class Trainer {
     private volatile boolean checkpointRequested; // set by any thread, answered by the training thread
     private volatile int insightCodes, insightExtremes;
     private boolean paused;
+    private int stepsAllowed;      // mini-batches a paused run may still take (Step), guarded by this
+    private boolean toEpochEnd;    // a paused run goes on to the end of its epoch (Step epoch), guarded by this
     private int epochsDone;
     private int batchesDone;       // of the epoch after epochsDone
     private double partialLossSum; // Σ batch losses of those batches
@@ -129,6 +131,22 @@ public final class Trainer {
 
     public synchronized void resume() {
         paused = false;
+        stepsAllowed = 0;
+        toEpochEnd = false;
+        notifyAll();
+    }
+
+    /** Pauses (if it was not) and lets the run take the given number of mini-batches more, then wait again. */
+    public synchronized void step(int batches) {
+        paused = true;
+        stepsAllowed += batches;
+        notifyAll();
+    }
+
+    /** Pauses (if it was not) and lets the run go on to the end of its epoch, evaluation included, then wait. */
+    public synchronized void stepEpoch() {
+        paused = true;
+        toEpochEnd = true;
         notifyAll();
     }
 
@@ -266,6 +284,7 @@ public final class Trainer {
         epochsDone = epoch;
         batchesDone = 0;
         partialLossSum = 0;
+        synchronized (this) { toEpochEnd = false; }   // Step epoch: this one is done
         keepGood();
         sendPreview(epoch, stepsDone);
         listener.epoch(new EpochMetrics(epoch, trainLoss, e.loss(), e.bce(), e.mse(), e.outputSum(),
@@ -314,7 +333,7 @@ public final class Trainer {
 
     /** Blocks while paused; false when a stop was asked for. */
     private synchronized boolean awaitGo() {
-        while (paused && !stopRequested) {
+        while (paused && !stopRequested && stepsAllowed == 0 && !toEpochEnd) {
             if (checkpointRequested) handOutCheckpoint();   // paused between batches: the state is whole
             try {
                 wait();
@@ -323,6 +342,7 @@ public final class Trainer {
                 return false;
             }
         }
+        if (paused && !toEpochEnd && stepsAllowed > 0 && !stopRequested) stepsAllowed--;
         return !stopRequested;
     }
 

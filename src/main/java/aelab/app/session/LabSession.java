@@ -64,7 +64,7 @@ public final class LabSession {
     private final ResultsTable results = new ResultsTable();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final LiveTrainers live = new LiveTrainers();
-    private final BooleanBinding canStart, canStartSideBySide;
+    private final BooleanBinding canStart, canStartSideBySide, canStep;
     private final List<Run> going = new ArrayList<>();   // the runs started last, until each has ended
     private Steering steering;                            // of what trains the runs in going; null when idle
     private boolean sideBySide;
@@ -72,7 +72,8 @@ public final class LabSession {
     private final Removals undo = new Removals();         // what Reset and Clear old runs took, for Edit › Undo
 
     /** Commands to one trainer or to a side-by-side group; they act between mini-batches. */
-    private record Steering(Runnable pause, Runnable resume, Runnable stop) { }
+    private record Steering(Runnable pause, Runnable resume, Runnable stop, java.util.function.IntConsumer step,
+                            Runnable stepEpoch) { }
 
     /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
@@ -92,6 +93,8 @@ public final class LabSession {
                 state, form.valid());
         this.canStartSideBySide = Bindings.createBooleanBinding(
                 () -> canStart.get() && compare.valid().get(), canStart, compare.valid());
+        this.canStep = Bindings.createBooleanBinding(
+                () -> canStart.get() || state.get() == State.RUNNING || state.get() == State.PAUSED, canStart, state);
         form.setOnChoiceChanged(this::settingsCommitted);
     }
 
@@ -114,16 +117,23 @@ public final class LabSession {
         if (canStartSideBySide.get()) launchGroup(compare.configs(form.config()));
     }
 
-    private void launch(TrainingConfig config) {
+    private void launch(TrainingConfig config) { launch(config, false); }
+
+    private void launch(TrainingConfig config, boolean paused) {
         Run run = history.add(config);
         run.record().setDataset(dataset().name());
-        train(run, null);
+        train(run, null, paused);
     }
 
-    /** Trains the run from fresh weights, or on from a checkpoint. */
-    private void train(Run run, Checkpoint from) {
+    /** Trains the run from fresh weights, or on from a checkpoint; paused, it waits before its first batch. */
+    private void train(Run run, Checkpoint from, boolean paused) {
         Trainer t = follow(run, from, null);
-        steer(new Steering(t::pause, t::resume, t::stop), List.of(run), false);
+        if (paused) t.pause();
+        steer(new Steering(t::pause, t::resume, t::stop, t::step, t::stepEpoch), List.of(run), false);
+        if (paused) {
+            run.paused(System.nanoTime());
+            state.set(State.PAUSED);
+        }
         executor.execute("run " + run.id(), t::run);
     }
 
@@ -135,7 +145,7 @@ public final class LabSession {
             trainers.add(follow(run, null, null));
         }
         SideBySide group = new SideBySide(trainers, lending);
-        steer(new Steering(group::pause, group::resume, group::stop), runs, true);
+        steer(new Steering(group::pause, group::resume, group::stop, group::step, group::stepEpoch), runs, true);
         executor.execute("runs " + runs.get(0).id() + "–" + runs.get(runs.size() - 1).id() + " side by side", group::run);
     }
 
@@ -172,6 +182,29 @@ public final class LabSession {
             state.set(State.RUNNING);
         }
     }
+
+    /**
+     * One mini-batch more of the run (or of every run side by side), then it waits, paused: from the
+     * settings when nothing trains (a new run that starts paused), from a paused run, or from a running
+     * one, which pauses first.
+     */
+    public void step() { stepBy(s -> s.step().accept(1)); }
+
+    /** The same to the end of the current epoch, its evaluation included. */
+    public void stepEpoch() { stepBy(s -> s.stepEpoch().run()); }
+
+    private void stepBy(Consumer<Steering> how) {
+        if (state.get() == State.IDLE) {
+            if (!canStart.get()) return;
+            launch(form.config(), true);
+        } else if (state.get() == State.RUNNING) {
+            togglePause();
+        }
+        if (state.get() == State.PAUSED && steering != null) how.accept(steering);
+    }
+
+    /** Whether Step can act: a run is going, or one could start. */
+    public BooleanBinding canStep() { return canStep; }
 
     /** Asks the run (or every run side by side) to stop; each ends after its current mini-batch and keeps its curves. */
     public void stop() {
@@ -294,7 +327,7 @@ public final class LabSession {
     /** Trains an ended run on from its checkpoint; the caller checked it may (ExperimentKeeper#continueProblem). */
     void trainOn(Run run) {
         run.continued();
-        train(run, run.record().checkpoint());
+        train(run, run.record().checkpoint(), false);
     }
 
     /**

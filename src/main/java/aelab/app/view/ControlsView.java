@@ -40,6 +40,10 @@ public final class ControlsView extends VBox {
     private final Button stop = button("stop", "Stop", "End the run after its current mini-batch; its curves stay on the charts");
     private final Button reset = button("reset", "Reset",
             "Stop and remove every run from the charts and Results; Edit › Undo (Ctrl+Z) puts them back. The settings stay");
+    private final Button stepBatch = button("step", "Step batch",
+            "Train one mini-batch, then wait, paused (Ctrl+. ); from the settings it starts a new run, paused");
+    private final Button stepEpoch = button("step-epoch", "Step epoch",
+            "Train to the end of this epoch, test set included, then wait, paused (Ctrl+Shift+. )");
     private final GridPane fields = new GridPane();
     private final Label otherError = new Label();
     private int row;
@@ -57,7 +61,8 @@ public final class ControlsView extends VBox {
         data.setId("data-message");
         data.setWrapText(true);
         HBox buttons = new HBox(6, start, pause, stop, reset);
-        for (Button b : List.of(start, pause, stop, reset)) {
+        HBox steps = new HBox(6, stepBatch, stepEpoch);
+        for (Button b : List.of(start, pause, stop, reset, stepBatch, stepEpoch)) {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
         }
@@ -100,7 +105,7 @@ public final class ControlsView extends VBox {
         otherError.getStyleClass().add("field-error");
         otherError.setWrapText(true);
 
-        getChildren().addAll(data, buttons,
+        getChildren().addAll(data, buttons, steps,
                 section("Presets"), presets, new CompareView(session),
                 section("Output activation"), output,
                 section("Loss"), loss,
@@ -124,6 +129,10 @@ public final class ControlsView extends VBox {
         pause.setOnAction(e -> session.togglePause());
         stop.setOnAction(e -> session.stop());
         reset.setOnAction(e -> session.reset());
+        stepBatch.disableProperty().bind(session.canStep().not());
+        stepEpoch.disableProperty().bind(session.canStep().not());
+        stepBatch.setOnAction(e -> session.step());
+        stepEpoch.setOnAction(e -> session.stepEpoch());
         // Stop and Pause are disabled when a run ends, and JavaFX then moves the focus to the next button,
         // Reset, where Space would remove every run: Start takes the focus instead. Reset is not reached
         // by Tab at all (Edit › Reset has it), so no key press lands on it by accident.

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aelab.app.session.LabSession.State;
 import aelab.app.model.Preset;
 import aelab.app.model.Run;
+import aelab.app.model.RunStatus;
 import aelab.app.model.SettingsForm.Field;
 import aelab.data.Dataset;
 import aelab.data.DatasetException;
@@ -206,6 +207,42 @@ class LabSessionTest {
         assertEquals("", session.removals().undoableProperty().get(), "nothing more to undo");
         session.undo();   // nothing to undo: nothing happens
         assertEquals(List.of(run), session.history().runs());
+    }
+
+    @Test
+    void stepFromTheSettingsStartsAPausedRunOfOneBatchThenStepEpochEndsTheEpoch() {
+        ready(BackgroundExecutor.daemonThreads(), 2);   // 300 images in batches of 100: 3 a epoch
+        session.step();
+        Run run = session.current();
+        assertEquals(State.PAUSED, session.state());
+        awaitDrained(() -> run.lastBatch() != null, "the first batch");
+        assertEquals(1, run.lastBatch().step());
+        session.step();
+        awaitDrained(() -> run.lastBatch().step() == 2, "the second batch");
+        session.stepEpoch();
+        awaitDrained(() -> run.lastEpoch() != null, "the end of epoch 1");
+        assertEquals(3, run.lastBatch().step());
+        assertEquals(State.PAUSED, session.state(), "it waits again");
+        assertTrue(RunStatus.of(run).pace().startsWith("Paused"), RunStatus.of(run).pace());
+        session.togglePause();
+        awaitDrained(run::isFinished, "the run finished");
+        assertEquals(RunOutcome.Status.FINISHED, run.outcome().status());
+        assertEquals(6, run.lastBatch().step());
+        assertEquals(List.of(run), session.history().runs(), "one run, stepped and then resumed");
+    }
+
+    @Test
+    void stepDuringARunPausesItAndResumeGoesOn() {
+        ready(BackgroundExecutor.daemonThreads(), 5000);
+        session.start();
+        Run run = session.current();
+        awaitDrained(() -> run.lastBatch() != null, "training");
+        session.step();
+        assertEquals(State.PAUSED, session.state());
+        long held = run.lastBatch().step();
+        session.togglePause();   // Resume: it trains on
+        awaitDrained(() -> run.lastBatch().step() > held + 1, "training again after Resume");
+        session.stop();
     }
 
     /** With a direct executor, Start trains to the end on this thread; the drain then ends it. */
