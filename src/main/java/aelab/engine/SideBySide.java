@@ -54,6 +54,9 @@ public final class SideBySide {
     /** Every run takes the given number of mini-batches more, in step as always, then waits. */
     public void step(int batches) { trainers.forEach(t -> t.step(batches)); }
 
+    /** A watching pace for the group: the first run waits between batches, the others follow it in step. */
+    public void setPace(double batchesPerSecond) { trainers.get(0).setPace(batchesPerSecond); }
+
     /** Every run goes on to the end of its epoch, then waits. */
     public void stepEpoch() { trainers.forEach(Trainer::stepEpoch); }
 

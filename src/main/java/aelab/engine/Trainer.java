@@ -30,7 +30,9 @@ public final class Trainer {
     private volatile int[] previewIndices = new int[0];
     private volatile long previewIntervalNanos = 250_000_000L;
     private volatile boolean stopRequested;
-    private volatile boolean checkpointRequested; // set by any thread, answered by the training thread
+    private volatile boolean checkpointRequested;
+    private volatile double batchesPerSecond;      // 0: full speed; else at most this many mini-batches a second
+    private long nextBatchDue;                     // System.nanoTime() before which a paced run does not start a batch // set by any thread, answered by the training thread
     private volatile int insightCodes, insightExtremes;
     private boolean paused;
     private int stepsAllowed;      // mini-batches a paused run may still take (Step), guarded by this
@@ -136,6 +138,16 @@ public final class Trainer {
         notifyAll();
     }
 
+    /**
+     * A watching pace: at most this many mini-batches a second, so that a person can follow the first
+     * epoch (0 goes back to full speed). Any thread; it acts from the next batch. The wait between
+     * batches ends at once on stop, pause or a change of pace.
+     */
+    public void setPace(double batchesPerSecond) {
+        this.batchesPerSecond = Math.max(0, batchesPerSecond);
+        synchronized (this) { notifyAll(); }
+    }
+
     /** Pauses (if it was not) and lets the run take the given number of mini-batches more, then wait again. */
     public synchronized void step(int batches) {
         paused = true;
@@ -212,7 +224,8 @@ public final class Trainer {
      */
     RunOutcome advance() {
         try {
-            if (!awaitGo()) return finish(nonFinite() == null ? stopped() : diverged(epoch, batchesDone, nonFinite()));
+            if (!awaitGo() || !awaitPace())
+                return finish(nonFinite() == null ? stopped() : diverged(epoch, batchesDone, nonFinite()));
             ImageSet train = data.train();
             if (epochStart == 0) beginEpoch();
             int b = batchesDone, from = b * batch, rows = Math.min(batch, count - from);
@@ -329,6 +342,31 @@ public final class Trainer {
             a[i] = a[j];
             a[j] = t;
         }
+    }
+
+    /**
+     * At a watching pace, waits until the next batch is due: batches start 1/pace apart. False when a
+     * stop was asked for meanwhile. A batch stepped while paused (Step) does not wait.
+     */
+    private synchronized boolean awaitPace() {
+        double pace = batchesPerSecond;
+        long now = System.nanoTime();
+        if (pace <= 0 || paused) {
+            nextBatchDue = now;
+            return !stopRequested;
+        }
+        while (!stopRequested && batchesPerSecond == pace && !paused && now < nextBatchDue) {
+            long wait = nextBatchDue - now;
+            try {
+                wait(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            now = System.nanoTime();
+        }
+        nextBatchDue = Math.max(nextBatchDue, now) + (long) (1e9 / pace);   // no debt: a slow batch is not made up
+        return !stopRequested;
     }
 
     /** Blocks while paused; false when a stop was asked for. */

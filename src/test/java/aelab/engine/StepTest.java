@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Step: a paused run takes one mini-batch, or the rest of its epoch, and waits again. */
@@ -81,6 +82,25 @@ class StepTest {
         }
         run.join(60_000);
         for (int i = 0; i < 20; i++) assertEquals(straight.batches.get(i).loss(), stepped.batches.get(i).loss(), 0.0);
+    }
+
+    @Test
+    void aWatchingPaceSpacesTheBatchesAndFullSpeedComesBackAtOnce() throws Exception {
+        Recorder r = new Recorder() {
+            @Override public synchronized void batch(BatchPoint p) { super.batch(p); }
+        };
+        Trainer t = new Trainer(TrainerTest.small().with(aelab.engine.Settings.EPOCHS, 5), TrainerTest.mnist, r);   // 100 batches
+        t.setPace(20);   // a batch every 50 ms
+        Thread run = new Thread(t::run, "paced run");
+        long start = System.nanoTime();
+        run.start();
+        await("ten batches", () -> size(r) >= 10);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds >= 9 * 0.05, "10 batches at 20 a second take at least 0.45 s, not " + seconds);
+        t.setPace(0);
+        run.join(60_000);
+        assertFalse(run.isAlive(), "the run finished");
+        assertEquals(100, r.batches.size());
     }
 
     private static int size(Recorder r) {

@@ -73,7 +73,11 @@ public final class LabSession {
 
     /** Commands to one trainer or to a side-by-side group; they act between mini-batches. */
     private record Steering(Runnable pause, Runnable resume, Runnable stop, java.util.function.IntConsumer step,
-                            Runnable stepEpoch) { }
+                            Runnable stepEpoch, java.util.function.DoubleConsumer pace) { }
+
+    /** Mini-batches a second at the watching pace: slow enough to see each one change the digits. */
+    public static final double WATCHING_PACE = 30;
+    private double pace;   // 0: full speed
 
     /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
@@ -129,7 +133,8 @@ public final class LabSession {
     private void train(Run run, Checkpoint from, boolean paused) {
         Trainer t = follow(run, from, null);
         if (paused) t.pause();
-        steer(new Steering(t::pause, t::resume, t::stop, t::step, t::stepEpoch), List.of(run), false);
+        t.setPace(pace);
+        steer(new Steering(t::pause, t::resume, t::stop, t::step, t::stepEpoch, t::setPace), List.of(run), false);
         if (paused) {
             run.paused(System.nanoTime());
             state.set(State.PAUSED);
@@ -145,7 +150,8 @@ public final class LabSession {
             trainers.add(follow(run, null, null));
         }
         SideBySide group = new SideBySide(trainers, lending);
-        steer(new Steering(group::pause, group::resume, group::stop, group::step, group::stepEpoch), runs, true);
+        group.setPace(pace);
+        steer(new Steering(group::pause, group::resume, group::stop, group::step, group::stepEpoch, group::setPace), runs, true);
         executor.execute("runs " + runs.get(0).id() + "–" + runs.get(runs.size() - 1).id() + " side by side", group::run);
     }
 
@@ -201,6 +207,12 @@ public final class LabSession {
             togglePause();
         }
         if (state.get() == State.PAUSED && steering != null) how.accept(steering);
+    }
+
+    /** Full speed, or the watching pace ({@value #WATCHING_PACE} mini-batches a second), for the runs going and those to come. */
+    public void setWatchingPace(boolean on) {
+        pace = on ? WATCHING_PACE : 0;
+        if (steering != null) steering.pace().accept(pace);
     }
 
     /** Whether Step can act: a run is going, or one could start. */

@@ -232,6 +232,22 @@ class LabSessionTest {
     }
 
     @Test
+    void atTheWatchingPaceARunTakesAtMostThirtyBatchesASecondUntilSwitchedBack() {
+        ready(BackgroundExecutor.daemonThreads(), 5000);
+        session.setWatchingPace(true);
+        long start = System.nanoTime();
+        session.start();
+        Run run = session.current();
+        awaitDrained(() -> run.lastBatch() != null && run.lastBatch().step() >= 15, "fifteen batches");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long steps = run.lastBatch().step();
+        assertTrue(steps <= LabSession.WATCHING_PACE * seconds + 2, steps + " batches in " + seconds + " s");
+        session.setWatchingPace(false);   // the run going speeds up: thousands of batches soon
+        awaitDrained(() -> run.lastBatch().step() > 2500, "full speed again (2,500 batches at 30 a second would take 80 s)");
+        session.stop();
+    }
+
+    @Test
     void stepDuringARunPausesItAndResumeGoesOn() {
         ready(BackgroundExecutor.daemonThreads(), 5000);
         session.start();
