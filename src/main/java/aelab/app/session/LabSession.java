@@ -28,10 +28,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * What the window does, without the window: loads the data, starts, pauses and stops runs (alone or
- * 2–4 side by side), restarts with new settings when a choice changes mid-run, and keeps the runs for
- * the charts. Commands and
- * {@link #drain()} run on the FX thread; only the loader and the trainers run elsewhere, and their
+ * What the window does, without the window: loads the data (DataLoader), starts runs (alone or 2–4
+ * side by side) and steps, pauses and stops them (RunControl), restarts with new settings when a choice
+ * changes mid-run, and keeps the runs for the charts, with Undo for what Reset removes (Removals).
+ * Commands and {@link #drain()} run on the FX thread; only the loader and the trainers run elsewhere, and their
  * results come back through {@link #drain()} alone.
  */
 public final class LabSession {
@@ -65,19 +65,12 @@ public final class LabSession {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final LiveTrainers live = new LiveTrainers();
     private final BooleanBinding canStart, canStartSideBySide, canStep;
-    private final List<Run> going = new ArrayList<>();   // the runs started last, until each has ended
-    private Steering steering;                            // of what trains the runs in going; null when idle
-    private boolean sideBySide;
+    private final RunControl control = new RunControl(state);   // the runs going and the commands to them
     private CoreLending lending = CoreLending.NONE;       // the window's loan, handed to every run it starts
     private final Removals undo = new Removals();         // what Reset and Clear old runs took, for Edit › Undo
 
-    /** Commands to one trainer or to a side-by-side group; they act between mini-batches. */
-    private record Steering(Runnable pause, Runnable resume, Runnable stop, java.util.function.IntConsumer step,
-                            Runnable stepEpoch, java.util.function.DoubleConsumer pace) { }
-
     /** Mini-batches a second at the watching pace: slow enough to see each one change the digits. */
-    public static final double WATCHING_PACE = 30;
-    private double pace;   // 0: full speed
+    public static final double WATCHING_PACE = RunControl.WATCHING_PACE;
 
     /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
@@ -133,12 +126,7 @@ public final class LabSession {
     private void train(Run run, Checkpoint from, boolean paused) {
         Trainer t = follow(run, from, null);
         if (paused) t.pause();
-        t.setPace(pace);
-        steer(new Steering(t::pause, t::resume, t::stop, t::step, t::stepEpoch, t::setPace), List.of(run), false);
-        if (paused) {
-            run.paused(System.nanoTime());
-            state.set(State.PAUSED);
-        }
+        control.steer(RunControl.Steering.of(t), List.of(run), false, paused);
         executor.execute("run " + run.id(), t::run);
     }
 
@@ -150,8 +138,7 @@ public final class LabSession {
             trainers.add(follow(run, null, null));
         }
         SideBySide group = new SideBySide(trainers, lending);
-        group.setPace(pace);
-        steer(new Steering(group::pause, group::resume, group::stop, group::step, group::stepEpoch, group::setPace), runs, true);
+        control.steer(RunControl.Steering.of(group), runs, true, false);
         executor.execute("runs " + runs.get(0).id() + "–" + runs.get(runs.size() - 1).id() + " side by side", group::run);
     }
 
@@ -169,25 +156,7 @@ public final class LabSession {
         return t;
     }
 
-    private void steer(Steering s, List<Run> runs, boolean group) {
-        steering = s;
-        going.clear();
-        going.addAll(runs);
-        sideBySide = group;
-        state.set(State.RUNNING);
-    }
-
-    public void togglePause() {
-        if (state.get() == State.RUNNING) {
-            steering.pause().run();
-            going.forEach(r -> r.paused(System.nanoTime()));
-            state.set(State.PAUSED);
-        } else if (state.get() == State.PAUSED) {
-            steering.resume().run();
-            going.forEach(r -> r.resumed(System.nanoTime()));
-            state.set(State.RUNNING);
-        }
-    }
+    public void togglePause() { control.togglePause(); }
 
     /**
      * One mini-batch more of the run (or of every run side by side), then it waits, paused: from the
@@ -199,33 +168,22 @@ public final class LabSession {
     /** The same to the end of the current epoch, its evaluation included. */
     public void stepEpoch() { stepBy(s -> s.stepEpoch().run()); }
 
-    private void stepBy(Consumer<Steering> how) {
+    private void stepBy(Consumer<RunControl.Steering> how) {
         if (state.get() == State.IDLE) {
             if (!canStart.get()) return;
             launch(form.config(), true);
-        } else if (state.get() == State.RUNNING) {
-            togglePause();
         }
-        if (state.get() == State.PAUSED && steering != null) how.accept(steering);
+        control.step(how);
     }
 
     /** Full speed, or the watching pace ({@value #WATCHING_PACE} mini-batches a second), for the runs going and those to come. */
-    public void setWatchingPace(boolean on) {
-        pace = on ? WATCHING_PACE : 0;
-        if (steering != null) steering.pace().accept(pace);
-    }
+    public void setWatchingPace(boolean on) { control.setWatchingPace(on); }
 
     /** Whether Step can act: a run is going, or one could start. */
     public BooleanBinding canStep() { return canStep; }
 
     /** Asks the run (or every run side by side) to stop; each ends after its current mini-batch and keeps its curves. */
-    public void stop() {
-        if (steering == null) return;
-        steering.stop().run();
-        steering = null;
-        going.clear();
-        state.set(State.IDLE);
-    }
+    public void stop() { control.stop(); }
 
     /**
      * Stops and removes every run from the charts and the results; {@link #undo} puts them back. The
@@ -263,9 +221,9 @@ public final class LabSession {
     public void settingsCommitted() {
         State s = state.get();
         TrainingConfig next = form.config();
-        if ((s == State.RUNNING || s == State.PAUSED) && !sideBySide && next != null
-                && !next.equals(going.get(0).config())) {
-            steering.stop().run();
+        if ((s == State.RUNNING || s == State.PAUSED) && !control.sideBySide() && next != null
+                && !next.equals(control.going().get(0).config())) {
+            control.stopForReplacement();
             launch(next);
         }
     }
@@ -273,12 +231,7 @@ public final class LabSession {
     /** FX thread, once per frame: takes in the loaded data and every run's news. */
     public void drain() {
         loader.drainLoad();
-        live.drain(run -> {
-            if (going.remove(run) && going.isEmpty()) {
-                steering = null;
-                state.set(State.IDLE);
-            }
-        });
+        live.drain(control::ended);
         loader.drainSwitch();
         live.runSettled();
     }
@@ -290,7 +243,7 @@ public final class LabSession {
      * What the status panel diagnoses: every run shown strong (named when there are several), and while
      * idle the settings of the next run when no shown run has them.
      */
-    public List<Diagnosis> diagnoses() { return SessionDiagnoses.of(history.newest(), form.config(), going.isEmpty()); }
+    public List<Diagnosis> diagnoses() { return SessionDiagnoses.of(history.newest(), form.config(), control.going().isEmpty()); }
 
     public SettingsForm form() { return form; }
 
@@ -300,10 +253,10 @@ public final class LabSession {
     public ResultsTable results() { return results; }
 
     /** The run now training (the last of a side-by-side group), or null. */
-    public Run current() { return going.isEmpty() ? null : going.get(going.size() - 1); }
+    public Run current() { List<Run> g = control.going(); return g.isEmpty() ? null : g.get(g.size() - 1); }
 
     /** The runs now training: one, or a side-by-side group; empty when idle. */
-    public List<Run> going() { return List.copyOf(going); }
+    public List<Run> going() { return List.copyOf(control.going()); }
 
     public CompareForm compare() { return compare; }
 
