@@ -29,14 +29,9 @@ public final class Trainer {
     private final Optimizer goodOptimizer;
     private volatile int[] previewIndices = new int[0];
     private volatile long previewIntervalNanos = 250_000_000L;
-    private volatile boolean stopRequested;
-    private volatile boolean checkpointRequested;
-    private volatile double batchesPerSecond;      // 0: full speed; else at most this many mini-batches a second
-    private long nextBatchDue;                     // System.nanoTime() before which a paced run does not start a batch // set by any thread, answered by the training thread
+    private final RunGate gate = new RunGate();     // pause, Step, pace and stop, between mini-batches
+    private volatile boolean checkpointRequested;   // set by any thread, answered by the training thread
     private volatile int insightCodes, insightExtremes;
-    private boolean paused;
-    private int stepsAllowed;      // mini-batches a paused run may still take (Step), guarded by this
-    private boolean toEpochEnd;    // a paused run goes on to the end of its epoch (Step epoch), guarded by this
     private int epochsDone;
     private int batchesDone;       // of the epoch after epochsDone
     private double partialLossSum; // Σ batch losses of those batches
@@ -102,7 +97,7 @@ public final class Trainer {
      */
     public void requestCheckpoint() {
         checkpointRequested = true;
-        synchronized (this) { notifyAll(); }   // a paused trainer wakes to answer, then waits again
+        gate.wake();   // a paused trainer wakes to answer, then waits again
     }
 
     public TrainingConfig config() { return config; }
@@ -129,43 +124,24 @@ public final class Trainer {
         insightExtremes = extremes;
     }
 
-    public synchronized void pause() { paused = true; }
+    public void pause() { gate.pause(); }
 
-    public synchronized void resume() {
-        paused = false;
-        stepsAllowed = 0;
-        toEpochEnd = false;
-        notifyAll();
-    }
+    public void resume() { gate.resume(); }
 
     /**
      * A watching pace: at most this many mini-batches a second, so that a person can follow the first
      * epoch (0 goes back to full speed). Any thread; it acts from the next batch. The wait between
      * batches ends at once on stop, pause or a change of pace.
      */
-    public void setPace(double batchesPerSecond) {
-        this.batchesPerSecond = Math.max(0, batchesPerSecond);
-        synchronized (this) { notifyAll(); }
-    }
+    public void setPace(double batchesPerSecond) { gate.setPace(batchesPerSecond); }
 
     /** Pauses (if it was not) and lets the run take the given number of mini-batches more, then wait again. */
-    public synchronized void step(int batches) {
-        paused = true;
-        stepsAllowed += batches;
-        notifyAll();
-    }
+    public void step(int batches) { gate.step(batches); }
 
     /** Pauses (if it was not) and lets the run go on to the end of its epoch, evaluation included, then wait. */
-    public synchronized void stepEpoch() {
-        paused = true;
-        toEpochEnd = true;
-        notifyAll();
-    }
+    public void stepEpoch() { gate.stepEpoch(); }
 
-    public void stop() {
-        stopRequested = true;
-        synchronized (this) { notifyAll(); }
-    }
+    public void stop() { gate.stop(); }
 
     /** Trains to the end (or until stopped) on its own threads; returns how it ended, also sent to the listener. */
     public RunOutcome run() {
@@ -224,7 +200,7 @@ public final class Trainer {
      */
     RunOutcome advance() {
         try {
-            if (!awaitGo() || !awaitPace())
+            if (!gate.awaitGo(this::answerFromTheWait) || !gate.awaitPace())
                 return finish(nonFinite() == null ? stopped() : diverged(epoch, batchesDone, nonFinite()));
             ImageSet train = data.train();
             if (epochStart == 0) beginEpoch();
@@ -297,7 +273,7 @@ public final class Trainer {
         epochsDone = epoch;
         batchesDone = 0;
         partialLossSum = 0;
-        synchronized (this) { toEpochEnd = false; }   // Step epoch: this one is done
+        gate.epochEnded();   // Step epoch: this one is done
         keepGood();
         sendPreview(epoch, stepsDone);
         listener.epoch(new EpochMetrics(epoch, trainLoss, e.loss(), e.bce(), e.mse(), e.outputSum(),
@@ -344,44 +320,9 @@ public final class Trainer {
         }
     }
 
-    /**
-     * At a watching pace, waits until the next batch is due: batches start 1/pace apart. False when a
-     * stop was asked for meanwhile. A batch stepped while paused (Step) does not wait.
-     */
-    private synchronized boolean awaitPace() {
-        double pace = batchesPerSecond;
-        long now = System.nanoTime();
-        if (pace <= 0 || paused) {
-            nextBatchDue = now;
-            return !stopRequested;
-        }
-        while (!stopRequested && batchesPerSecond == pace && !paused && now < nextBatchDue) {
-            long wait = nextBatchDue - now;
-            try {
-                wait(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            now = System.nanoTime();
-        }
-        nextBatchDue = Math.max(nextBatchDue, now) + (long) (1e9 / pace);   // no debt: a slow batch is not made up
-        return !stopRequested;
-    }
-
-    /** Blocks while paused; false when a stop was asked for. */
-    private synchronized boolean awaitGo() {
-        while (paused && !stopRequested && stepsAllowed == 0 && !toEpochEnd) {
-            if (checkpointRequested) handOutCheckpoint();   // paused between batches: the state is whole
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        if (paused && !toEpochEnd && stepsAllowed > 0 && !stopRequested) stepsAllowed--;
-        return !stopRequested;
+    /** Paused between batches the state is whole: a checkpoint asked for meanwhile is handed out from the wait. */
+    private void answerFromTheWait() {
+        if (checkpointRequested) handOutCheckpoint();
     }
 
     private int goodEpochs, goodBatches;

@@ -90,15 +90,6 @@ class KeepWindowTest extends WindowFixture {
         actions = AutoencoderLabApp.withMenu(view, prefs, dialogs);
     }
 
-    /** Types the epochs, presses Start and waits for the run to finish. */
-    private Run trained(FxRobot robot, int epochs) throws Exception {
-        readyWithEpochs(robot, epochs);
-        robot.clickOn("#start");
-        Run run = fx(() -> view.session().history().latest());
-        await("the run finished", () -> run.isFinished() && view.bceChart().pointCount() > 0);
-        return run;
-    }
-
     private Map<String, MenuItem> menuItems() {
         AppMenu menu = (AppMenu) view.getTop();
         List<MenuItem> all = new ArrayList<>();

@@ -40,14 +40,6 @@ class UnsavedWorkWindowTest extends WindowFixture {
         actions = AutoencoderLabApp.withMenu(view, AppPreferences.load(dir.resolve("prefs/preferences.properties")), dialogs);
     }
 
-    private Run trained(FxRobot robot, int epochs) throws Exception {
-        readyWithEpochs(robot, epochs);
-        robot.clickOn("#start");
-        Run run = fx(() -> view.session().history().latest());
-        await("the run finished", () -> run.isFinished() && view.bceChart().pointCount() > 0);
-        return run;
-    }
-
     @Test
     void afterStopTheFocusIsOnStartSoSpaceStartsARunInsteadOfRemovingThem(FxRobot robot) throws Exception {
         readyWithEpochs(robot, 5000);   // long enough that Stop, not the end, stops it

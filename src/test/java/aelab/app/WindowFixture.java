@@ -1,5 +1,6 @@
 package aelab.app;
 
+import aelab.app.model.Run;
 import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.LabSession;
 import aelab.data.Dataset;
@@ -102,6 +103,15 @@ public abstract class WindowFixture {
     protected static void readyWithEpochs(FxRobot robot, int epochs) {
         await("MNIST loaded", () -> !robot.lookup("#start").queryButton().isDisabled());
         type(robot, "#epochs", Integer.toString(epochs));
+    }
+
+    /** Types the epochs, presses Start and waits for the run to finish, with its points on the chart. */
+    protected Run trained(FxRobot robot, int epochs) throws Exception {
+        readyWithEpochs(robot, epochs);
+        robot.clickOn("#start");
+        Run run = fx(() -> view.session().history().latest());
+        await("the run finished", () -> run.isFinished() && view.bceChart().pointCount() > 0);
+        return run;
     }
 
     /** A picture of a node for a person to look at: target/screenshots/… */

@@ -3,13 +3,13 @@ package aelab.app.files;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.app.model.SettingsForm.Field;
 import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.ExperimentKeeper;
 import aelab.app.session.LabSession;
+import aelab.app.session.Sessions;
 import aelab.app.session.LabSession.State;
 import aelab.data.Dataset;
 import aelab.data.DatasetException;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * calling {@link RecoveryCopy#frame()} as the frame pump would. Waits poll with generous limits.
  */
 class RecoveryCopyTest {
-    private static final long WAIT_NANOS = 60_000_000_000L;
     private static Dataset mnist;
     private final List<LabSession> sessions = new ArrayList<>();
     @TempDir Path dir;
@@ -52,27 +51,14 @@ class RecoveryCopyTest {
     }
 
     private LabSession session(BackgroundExecutor executor) {
-        LabSession s = new LabSession(executor, () -> mnist, 300, 100);
+        LabSession s = Sessions.loaded(executor, mnist);
         sessions.add(s);
-        s.loadData();
-        pumpUntil(s, null, () -> s.state() == State.IDLE, "data loaded");
         return s;
     }
 
     /** Drains and runs the copy's frame until the condition holds, as the window's frames would. */
     private static void pumpUntil(LabSession s, RecoveryCopy copy, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT_NANOS;
-        while (true) {
-            s.drain();
-            if (copy != null) copy.frame();
-            if (condition.getAsBoolean()) return;
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Sessions.drainUntil(s, copy == null ? () -> { } : () -> copy.frame(), condition, what);
     }
 
     private static Experiment readOrNull(Path f) {

@@ -29,7 +29,6 @@ import aelab.io.ExperimentFile;
 import aelab.io.ExperimentFileException;
 import aelab.io.SavedRun;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,25 +61,13 @@ class ExperimentKeeperTest {
 
     /** A session on 300 training and 100 test images, loaded. */
     private LabSession session(BackgroundExecutor executor) {
-        LabSession s = new LabSession(executor, () -> mnist, 300, 100);
+        LabSession s = Sessions.loaded(executor, mnist);
         sessions.add(s);
-        s.loadData();
-        drainUntil(s, () -> s.state() == State.IDLE, "data loaded");
         return s;
     }
 
     private static void drainUntil(LabSession s, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (true) {
-            s.drain();
-            if (condition.getAsBoolean()) return;
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Sessions.drainUntil(s, () -> { }, condition, what);
     }
 
     private static ExperimentKeeper.Result save(LabSession s, Path file) {
