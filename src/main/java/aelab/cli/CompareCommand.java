@@ -41,7 +41,10 @@ final class CompareCommand {
         double floor, seconds;
         RunOutcome outcome;
 
-        Result(TrainingConfig config) { this.config = config; }
+        Result(TrainingConfig config, aelab.data.ImageSet test) {
+            super(test);
+            this.config = config;
+        }
 
         @Override public void started(RunInfo info) {
             super.started(info);
@@ -75,9 +78,11 @@ final class CompareCommand {
         List<Result> results = new ArrayList<>();
         List<Trainer> trainers = new ArrayList<>();
         for (TrainingConfig c : configs) {
-            Result r = new Result(c);
+            Result r = new Result(c, data.test());
             results.add(r);
-            trainers.add(new Trainer(c, data, r));
+            Trainer t = new Trainer(c, data, r);
+            if (o.has("save")) r.follow(t);
+            trainers.add(t);
         }
         out.printf(Locale.ROOT, "%s: training %d runs side by side, %d epochs each, seed %d%n", data.name(),
                 configs.size(), base.epochs(), base.seed());

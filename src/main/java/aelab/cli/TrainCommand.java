@@ -45,7 +45,7 @@ final class TrainCommand {
 
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         IOException[] writeError = new IOException[1];
-        RunRecorder recorder = new RunRecorder();
+        RunRecorder recorder = new RunRecorder(data.test());
         Trainer trainer = new Trainer(config, data, new TrainingListener() {
             @Override public void started(RunInfo info) {
                 recorder.started(info);
@@ -57,6 +57,10 @@ final class TrainCommand {
             }
 
             @Override public void batch(BatchPoint p) { recorder.batch(p); }
+
+            @Override public void snapshot(aelab.engine.Preview p, boolean epochEnd) { recorder.snapshot(p, epochEnd); }
+
+            @Override public void insights(aelab.engine.EpochInsights i) { recorder.insights(i); }
 
             @Override public void epoch(EpochMetrics m) {
                 recorder.epoch(m);
@@ -74,6 +78,7 @@ final class TrainCommand {
 
             @Override public void warning(String message) { err.println("warning: " + message); }
         });
+        if (save != null) recorder.follow(trainer);
         RunOutcome outcome;
         StopOnShutdown hook = save == null ? null : new StopOnShutdown(trainer::stop);
         try {

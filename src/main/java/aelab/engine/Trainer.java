@@ -186,7 +186,8 @@ public final class Trainer {
             order = new int[count];
             start = System.nanoTime();
             lastPreview = start;
-            sendPreview(epochsDone, stepsDone);
+            if (stepsDone == 0) sendSnapshot(0, false);   // the fresh weights; a run trained on has its own already
+            else sendPreview(epochsDone, stepsDone);
             epoch = epochsDone;
             return epoch >= config.epochs() ? finished() : null;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -220,7 +221,10 @@ public final class Trainer {
                 keepGood();
             }
             long now = System.nanoTime();
-            if (now - lastPreview >= previewIntervalNanos) {
+            if (SnapshotSchedule.takes(stepsDone) && batchesDone < batches) {   // an epoch's end sends its own, below
+                sendSnapshot(epoch, false);
+                lastPreview = now;
+            } else if (now - lastPreview >= previewIntervalNanos) {
                 sendPreview(epoch, stepsDone);
                 lastPreview = now;
             }
@@ -275,7 +279,7 @@ public final class Trainer {
         partialLossSum = 0;
         gate.epochEnded();   // Step epoch: this one is done
         keepGood();
-        sendPreview(epoch, stepsDone);
+        sendSnapshot(epoch, true);
         listener.epoch(new EpochMetrics(epoch, trainLoss, e.loss(), e.bce(), e.mse(), e.outputSum(),
                 (System.nanoTime() - epochStart) / 1e9));
         if (detail != null) listener.insights(Insights.of(epoch, detail, data.test(), insightExtremes, model,
@@ -304,6 +308,15 @@ public final class Trainer {
     private void sendPreview(int epoch, long step) {
         int[] idx = previewIndices;
         if (idx.length > 0) listener.preview(dp.preview(data.test(), idx, config.scale(), step, epoch));
+    }
+
+    /** A preview of the current weights for the timeline, and as the latest preview. */
+    private void sendSnapshot(int epoch, boolean epochEnd) {
+        int[] idx = previewIndices;
+        if (idx.length == 0) return;
+        Preview p = dp.preview(data.test(), idx, config.scale(), stepsDone, epoch);
+        listener.snapshot(p, epochEnd);
+        listener.preview(p);
     }
 
     /**

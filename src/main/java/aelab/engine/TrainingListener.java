@@ -13,6 +13,13 @@ public interface TrainingListener {
 
     default void preview(Preview preview) { }
 
+    /**
+     * A preview the run's timeline keeps: at a step of the {@link SnapshotSchedule} or at the end of an
+     * epoch (after its test evaluation), and at step 0 of a fresh run. Sent besides {@link #preview}, which
+     * gets the same object.
+     */
+    default void snapshot(Preview snapshot, boolean epochEnd) { }
+
     /** Sent after {@link #epoch} when insights were asked for ({@link Trainer#setInsights}). */
     default void insights(EpochInsights insights) { }
 

@@ -18,7 +18,7 @@ public final class ExperimentFile {
     public static final String EXTENSION = ".aelab";
     public static final String FORMAT = "aelab-experiment";
     public static final int VERSION = 1;
-    public static final int MINOR_VERSION = 0;
+    public static final int MINOR_VERSION = 1;   // 1: a run's timeline
     /** The metadata entry; binary entries sit under {@code runs/<index>/}. */
     public static final String METADATA = "experiment.json";
 

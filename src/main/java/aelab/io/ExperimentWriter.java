@@ -108,6 +108,8 @@ final class ExperimentWriter {
         List<Object> epochs = new ArrayList<>();
         for (EpochMetrics e : r.epochs()) epochs.add(SettingsJson.write(e));
         m.put("epochs", epochs);
+        if (!r.timeline().isEmpty())
+            m.put("timeline", TimelineEntries.write(r.timeline(), dir, (name, bytes) -> entries.add(new Entry(name, bytes))));
         return m;
     }
 

@@ -7,6 +7,7 @@ import aelab.engine.EpochMetrics;
 import aelab.engine.MemoryNeed;
 import aelab.engine.Optimizer;
 import aelab.engine.TrainingConfig;
+import aelab.engine.timeline.Timeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,9 +68,10 @@ final class RunReader {
         List<BatchPoint> batches = batches(r.object("batches"), zip);
         List<EpochMetrics> epochs = new ArrayList<>();
         for (JsonObject e : r.objects("epochs")) epochs.add(SettingsJson.readEpoch(e));
+        Timeline timeline = TimelineEntries.read(r, zip);
         try {
             return new SavedRun(config, new Checkpoint(model, optimizer, epochsDone, batchesDone, partialLossSum, steps),
-                    bceFloor, batches, epochs, label);
+                    bceFloor, batches, epochs, label, timeline);
         } catch (IllegalArgumentException e) {
             throw new JsonException(r.path() + ": " + e.getMessage());
         }

@@ -7,6 +7,8 @@ import aelab.engine.EpochMetrics;
 import aelab.engine.Optimizer;
 import aelab.engine.Setting;
 import aelab.engine.TrainingConfig;
+import aelab.engine.timeline.Snapshot;
+import aelab.engine.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,14 +25,22 @@ import java.util.Objects;
  * @param batches  every mini-batch point up to the checkpoint, in step order
  * @param epochs   every finished epoch up to the checkpoint, in order
  * @param label    what the UI shows for the run, e.g. "sigmoid + bce, [0,1]"
+ * @param timeline its snapshots up to the checkpoint ({@link Timeline#EMPTY} for a file from before them)
  */
 public record SavedRun(TrainingConfig config, Checkpoint checkpoint, double bceFloor, List<BatchPoint> batches,
-                       List<EpochMetrics> epochs, String label) {
+                       List<EpochMetrics> epochs, String label, Timeline timeline) {
+
+    /** A run without a timeline. */
+    public SavedRun(TrainingConfig config, Checkpoint checkpoint, double bceFloor, List<BatchPoint> batches,
+                    List<EpochMetrics> epochs, String label) {
+        this(config, checkpoint, bceFloor, batches, epochs, label, Timeline.EMPTY);
+    }
 
     public SavedRun {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(timeline, "timeline");
         batches = List.copyOf(batches);
         epochs = List.copyOf(epochs);
         checkSettings(config);
@@ -39,6 +49,7 @@ public record SavedRun(TrainingConfig config, Checkpoint checkpoint, double bceF
             throw new IllegalArgumentException("bceFloor must be a finite number ≥ 0, not " + bceFloor);
         checkBatches(batches, checkpoint);
         checkEpochs(epochs, checkpoint);
+        checkTimeline(timeline, checkpoint);
     }
 
     /**
@@ -48,11 +59,19 @@ public record SavedRun(TrainingConfig config, Checkpoint checkpoint, double bceF
      */
     public static SavedRun upToCheckpoint(TrainingConfig config, Checkpoint checkpoint, double bceFloor,
                                           List<BatchPoint> batches, List<EpochMetrics> epochs, String label) {
+        return upToCheckpoint(config, checkpoint, bceFloor, batches, epochs, label, Timeline.EMPTY);
+    }
+
+    /** The same with the run's timeline, cut at the checkpoint too. */
+    public static SavedRun upToCheckpoint(TrainingConfig config, Checkpoint checkpoint, double bceFloor,
+                                          List<BatchPoint> batches, List<EpochMetrics> epochs, String label,
+                                          Timeline timeline) {
         List<BatchPoint> b = new ArrayList<>();
         for (BatchPoint p : batches) if (p.step() <= checkpoint.steps()) b.add(p);
         List<EpochMetrics> e = new ArrayList<>();
         for (EpochMetrics m : epochs) if (m.epoch() <= checkpoint.epochsDone()) e.add(m);
-        return new SavedRun(config, checkpoint, bceFloor, b, e, label);
+        return new SavedRun(config, checkpoint, bceFloor, b, e, label,
+                timeline.upTo(checkpoint.steps(), checkpoint.epochsDone()));
     }
 
     /** Whether the run has trained all its epochs. */
@@ -123,6 +142,24 @@ public record SavedRun(TrainingConfig config, Checkpoint checkpoint, double bceF
             if (m.seconds() < 0) throw new IllegalArgumentException("epoch " + m.epoch() + ": seconds must be ≥ 0");
             last = m.epoch();
         }
+    }
+
+    private static void checkTimeline(Timeline t, Checkpoint cp) {
+        if (t.isEmpty()) return;
+        long last = t.get(t.size() - 1).step();
+        if (last > cp.steps())
+            throw new IllegalArgumentException("timeline: a snapshot at step " + last + ", beyond the checkpoint's " + cp.steps() + " steps");
+        for (Snapshot s : t.snapshots()) {
+            if (s.epoch() > cp.epochsDone() + 1) throw new IllegalArgumentException("timeline: snapshot at step " + s.step()
+                    + " of epoch " + s.epoch() + ", beyond the checkpoint's");
+            for (int i = 0; i < s.count(); i++)
+                if (!Float.isFinite(s.lo()[i]) || !Float.isFinite(s.hi()[i]) || s.lo()[i] > s.hi()[i]
+                        || !Double.isFinite(s.bce()[i]) || !Double.isFinite(s.mse()[i]) || !Double.isFinite(s.outputSum()[i]))
+                    throw new IllegalArgumentException("timeline: snapshot at step " + s.step() + ", image " + i
+                            + ": its range and figures must be finite");
+        }
+        if (!t.latents().isEmpty() && t.latents().get(t.latents().size() - 1).epoch() > cp.epochsDone())
+            throw new IllegalArgumentException("timeline: codes of an epoch beyond the checkpoint's " + cp.epochsDone());
     }
 
     private static void requireFinite(float[] a, String what) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.app.session.LabSession.State;
-import aelab.app.model.DigitGrid;
+import aelab.data.DigitGrid;
 import aelab.app.model.Run;
 import aelab.app.model.SettingsForm.Field;
 import aelab.data.Dataset;

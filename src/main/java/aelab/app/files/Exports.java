@@ -2,7 +2,7 @@ package aelab.app.files;
 
 import aelab.app.view.DigitCanvas;
 import aelab.app.model.Contrast;
-import aelab.app.model.DigitGrid;
+import aelab.data.DigitGrid;
 import aelab.app.model.DigitLayout;
 import aelab.app.model.DigitRows;
 import aelab.data.ImageSet;

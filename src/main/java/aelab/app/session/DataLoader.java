@@ -1,6 +1,6 @@
 package aelab.app.session;
 
-import aelab.app.model.DigitGrid;
+import aelab.data.DigitGrid;
 import aelab.app.session.LabSession.DataSource;
 import aelab.data.Dataset;
 import aelab.data.DatasetException;

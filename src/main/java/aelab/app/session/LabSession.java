@@ -2,7 +2,7 @@ package aelab.app.session;
 
 import aelab.app.model.CompareForm;
 import aelab.app.model.Diagnostics.Diagnosis;
-import aelab.app.model.DigitGrid;
+import aelab.data.DigitGrid;
 import aelab.app.model.Preset;
 import aelab.app.model.ResultsTable;
 import aelab.app.model.Run;

@@ -1,7 +1,7 @@
 package aelab.app.view;
 
 import aelab.app.model.Contrast;
-import aelab.app.model.DigitGrid;
+import aelab.data.DigitGrid;
 import aelab.app.model.DigitLayout;
 import aelab.app.model.DigitRows;
 import aelab.app.model.DigitRows.Kind;

@@ -3,7 +3,7 @@ package aelab.app.view;
 import aelab.app.chart.LatentChart;
 import aelab.app.chart.Palette;
 import aelab.app.model.Contrast;
-import aelab.app.model.DigitGrid;
+import aelab.data.DigitGrid;
 import aelab.app.model.Format;
 import aelab.app.model.Run;
 import aelab.app.model.RunHistory;

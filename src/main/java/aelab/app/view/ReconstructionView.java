@@ -2,7 +2,7 @@ package aelab.app.view;
 
 import aelab.app.chart.Palette;
 import aelab.app.model.Contrast;
-import aelab.app.model.DigitGrid;
+import aelab.data.DigitGrid;
 import aelab.app.model.DigitRows;
 import aelab.app.model.Run;
 import aelab.data.ImageSet;

@@ -1,6 +1,5 @@
-package aelab.app.model;
+package aelab.data;
 
-import aelab.data.ImageSet;
 
 import java.util.Arrays;
 
@@ -10,6 +9,8 @@ import java.util.Arrays;
  * A class with too few images leaves its cells empty (index −1).
  */
 public record DigitGrid(int columns, int bands, int[] cells) {
+    /** What the window shows and a run's timeline follows: two test images of each of the first ten classes. */
+    public static DigitGrid shown(ImageSet test) { return firstOfEachClass(test, 10, 2); }
 
     public static DigitGrid firstOfEachClass(ImageSet test, int classes, int perClass) {
         int[] cells = new int[classes * perClass];

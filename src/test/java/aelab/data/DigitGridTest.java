@@ -1,9 +1,8 @@
-package aelab.app.model;
+package aelab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import aelab.data.ImageSet;
 import org.junit.jupiter.api.Test;
 
 class DigitGridTest {
