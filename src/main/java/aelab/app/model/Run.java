@@ -7,6 +7,9 @@ import aelab.engine.Preview;
 import aelab.engine.RunInfo;
 import aelab.engine.RunOutcome;
 import aelab.engine.TrainingConfig;
+import aelab.engine.timeline.Timeline;
+import aelab.engine.timeline.TimelineRecorder;
+import aelab.data.ImageSet;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +41,7 @@ public final class Run {
     private EpochMetrics lastEpoch;
     private Preview preview;
     private EpochInsights insights;
+    private TimelineRecorder timeline;
     private RunOutcome outcome;
     private long pausedNanos;
     private long pauseStart = -1;
@@ -92,7 +96,28 @@ public final class Run {
 
     public void setPreview(Preview p) { preview = p; }
 
-    public void setInsights(EpochInsights i) { insights = i; }
+    /** The run's timeline follows these test images, laid out {@code columns} a row; before its first snapshot. */
+    public void followDigits(ImageSet test, int[] indices, int columns) {
+        timeline = new TimelineRecorder(test, indices, columns);
+    }
+
+    /** A snapshot for the timeline (ignored when the run follows no digits). */
+    public void addSnapshot(Preview p, boolean epochEnd) {
+        if (timeline != null) timeline.add(p, epochEnd);
+    }
+
+    public void setInsights(EpochInsights i) {
+        insights = i;
+        if (timeline != null) timeline.add(i);
+    }
+
+    /** A reopened run's timeline, to go on from. */
+    public void restoreTimeline(Timeline t) {
+        timeline = t.isEmpty() && t.indices().length == 0 ? null : new TimelineRecorder(t);
+    }
+
+    /** Everything the run's timeline kept so far: the same object until a snapshot or an epoch's codes arrive. */
+    public Timeline timeline() { return timeline == null ? Timeline.EMPTY : timeline.timeline(); }
 
     public void addWarning(String w) {
         if (!warnings.contains(w)) warnings.add(w);

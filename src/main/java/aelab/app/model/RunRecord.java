@@ -73,7 +73,7 @@ public final class RunRecord {
         if (r.checkpoint == null || run.info() == null || !run.isFinished()
                 || run.outcome().status() == RunOutcome.Status.FAILED) return null;
         return SavedRun.upToCheckpoint(run.config(), r.checkpoint, run.info().bceFloor(), r.batches, r.epochs,
-                run.config().label());
+                run.config().label(), run.timeline());
     }
 
     /**
@@ -87,7 +87,8 @@ public final class RunRecord {
         Checkpoint cp = r.liveCheckpoint;
         if (cp == null || (r.checkpoint != null && r.checkpoint.steps() > cp.steps())) cp = r.checkpoint;
         if (cp == null || run.info() == null) return null;
-        return SavedRun.upToCheckpoint(run.config(), cp, run.info().bceFloor(), r.batches, r.epochs, run.config().label());
+        return SavedRun.upToCheckpoint(run.config(), cp, run.info().bceFloor(), r.batches, r.epochs, run.config().label(),
+                run.timeline());
     }
 
     /**
@@ -105,6 +106,9 @@ public final class RunRecord {
                 "", c.threads()));
         for (BatchPoint p : saved.batches()) run.addBatch(p);
         for (EpochMetrics m : saved.epochs()) run.addEpoch(m);
+        run.restoreTimeline(saved.timeline());
+        if (!saved.timeline().isEmpty())   // the reconstructions as they were when it was saved
+            run.setPreview(saved.timeline().get(saved.timeline().size() - 1).toPreview(saved.timeline().indices()));
         run.record().setCheckpoint(saved.checkpoint());
         Checkpoint cp = saved.checkpoint();
         run.finish(saved.finished()

@@ -151,6 +151,7 @@ public final class LabSession {
         TrainingBridge bridge = new TrainingBridge();
         Trainer t = new Trainer(run.config().withThreads(TRAINING_THREADS), dataset(), bridge, from, lending);
         t.setPreview(grid().indices(), PREVIEW_MILLIS);
+        if (run.timeline().indices().length == 0) run.followDigits(dataset().test(), grid().indices(), grid().columns());
         t.setInsights(INSIGHT_CODES, INSIGHT_EXTREMES);
         live.add(run, bridge, t, keep);
         return t;

@@ -16,13 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Where the training thread meets the FX thread, one per run. The trainer's calls only queue: events
  * that must all be seen (start, batches, epochs, warnings) go on one queue in the order they happened;
- * of the reconstructions, the epoch insights and the checkpoints of the running run only the latest is kept. {@link #drainInto} runs on the FX thread, once per
+ * (and the timeline's snapshots and epoch insights); of the reconstructions and the checkpoints of the running run only the latest is kept. {@link #drainInto} runs on the FX thread, once per
  * frame, and is the only place that turns them into changes of a {@link Run}.
  */
 public final class TrainingBridge implements TrainingListener {
     private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Preview> preview = new AtomicReference<>();
-    private final AtomicReference<EpochInsights> insights = new AtomicReference<>();
     private final AtomicReference<Checkpoint> checkpoint = new AtomicReference<>();
     private final AtomicReference<RunOutcome> outcome = new AtomicReference<>();
     private static final System.Logger LOG = System.getLogger("aelab");
@@ -49,7 +48,13 @@ public final class TrainingBridge implements TrainingListener {
 
     @Override public void preview(Preview p) { preview.set(p); }
 
-    @Override public void insights(EpochInsights i) { insights.set(i); }
+    /** Every epoch's, in order: the timeline keeps them all. */
+    @Override public void insights(EpochInsights i) { events.add(i); }
+
+    /** Kept in order with the batches, for the timeline; a snapshot is also the latest preview. */
+    @Override public void snapshot(Preview p, boolean epochEnd) { events.add(new Snapshot(p, epochEnd)); }
+
+    private record Snapshot(Preview preview, boolean epochEnd) { }
 
     /** Sent when asked for (the recovery copy): a copy already, so keeping it shares nothing with the trainer. */
     @Override public void checkpoint(Checkpoint c) { checkpoint.set(c); }
@@ -67,11 +72,11 @@ public final class TrainingBridge implements TrainingListener {
             else if (e instanceof EpochMetrics m) run.addEpoch(m);
             else if (e instanceof RunInfo info) run.started(info);
             else if (e instanceof String w) run.addWarning(w);
+            else if (e instanceof Snapshot s) run.addSnapshot(s.preview(), s.epochEnd());
+            else if (e instanceof EpochInsights i) run.setInsights(i);
         }
         Preview p = preview.getAndSet(null);
         if (p != null) run.setPreview(p);
-        EpochInsights i = insights.getAndSet(null);
-        if (i != null) run.setInsights(i);
         if (c != null) run.record().setLiveCheckpoint(c);
         if (ended != null) run.finish(ended);
         return ended != null;
