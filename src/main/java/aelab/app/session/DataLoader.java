@@ -105,7 +105,7 @@ final class DataLoader {
 
     private void use(Dataset d) {
         data = d;
-        grid = DigitGrid.firstOfEachClass(d.test(), 10, 2);
+        grid = DigitGrid.shown(d.test());
         message.set(d.name() + ": " + used(d.train().count(), trainLimit) + " training and "
                 + used(d.test().count(), testLimit) + " test images");
     }
