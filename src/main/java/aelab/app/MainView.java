@@ -25,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -53,6 +54,9 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final ExplainerView explainer = new ExplainerView();
     private final LatentView latent = new LatentView();
     private final TabPane tabs = new TabPane();
+    private final SplitPane chartsAndDigits = new SplitPane();
+    /** Where the divider starts: at 1400 × 900 the digits get 3× (84 px), the charts the rest. */
+    static final double DIVIDER = 0.42;
     private final CheckBox logScale = new CheckBox("Log scale");
     private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
     private final Button clearRuns = new Button("Clear old runs");
@@ -116,18 +120,26 @@ public final class MainView extends BorderPane implements TrainingPictures {
         HBox charts = new HBox(8, bce, mse);
         HBox.setHgrow(bce, Priority.ALWAYS);
         HBox.setHgrow(mse, Priority.ALWAYS);
-        bce.setPrefSize(540, 420);
-        mse.setPrefSize(540, 420);
-        bce.setMinSize(250, 200);
-        mse.setMinSize(250, 200);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        bce.setPrefSize(540, 360);
+        mse.setPrefSize(540, 360);
+        bce.setMinSize(250, 160);
+        mse.setMinSize(250, 160);
 
         status.setPrefWidth(330);
         status.setMinWidth(260);
         HBox.setHgrow(reconstructions, Priority.ALWAYS);
         HBox lower = new HBox(14, reconstructions, status);
+        lower.setPadding(new Insets(6, 0, 0, 0));
 
-        VBox center = new VBox(8, chartBar, charts, lower);
+        // The divider gives the room to the charts or to the digits, which grow with it (whole-pixel scales).
+        chartsAndDigits.setId("charts-digits");
+        chartsAndDigits.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        chartsAndDigits.getItems().addAll(charts, lower);
+        chartsAndDigits.setDividerPositions(DIVIDER);
+        SplitPane.setResizableWithParent(lower, true);
+        VBox.setVgrow(chartsAndDigits, Priority.ALWAYS);
+
+        VBox center = new VBox(8, chartBar, chartsAndDigits);
         center.setPadding(new Insets(10, 12, 10, 12));
         results.setPadding(new Insets(10, 12, 10, 12));
         explainer.setPadding(new Insets(10, 12, 10, 12));
@@ -159,6 +171,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
         clearRuns.setOnAction(e -> session.clearOldRuns());
         status.setOnWhy(this::explain);
         reconstructions.contrastProperty().addListener((o, was, is) -> latent.setContrast(is));
+        reconstructions.setOnMoved(this::showCursor);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> frame());   // the new tab catches up now
     }
 
@@ -214,6 +227,14 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private void refreshDigits() {
         reconstructions.refresh(session.dataset() == null ? null : session.dataset().test(), session.grid(),
                 session.history().newest());
+        showCursor();
+    }
+
+    /** The charts mark the point of training the scrubber shows (none while live). */
+    private void showCursor() {
+        double at = reconstructions.scrubbedPosition();
+        bce.setCursor(at);
+        mse.setCursor(at);
     }
 
     /**

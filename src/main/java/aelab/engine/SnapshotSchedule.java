@@ -9,7 +9,7 @@ import java.util.Arrays;
  *   s₀ = 0, …, s₈ = 8,   s_{k+1} = max(s_k + 1, round(1.2 · s_k))   → 0, 1, …, 8, 10, 12, 14, 17, 20, 24, …
  *
  * (the ends of epochs are kept besides). Digits change most in the first few hundred mini-batches: a
- * 5-epoch run of 600 batches an epoch keeps 42 scheduled snapshots, 31 of them in its first epoch, and
+ * 5-epoch run of 600 batches an epoch keeps 41 scheduled snapshots, 32 of them in its first epoch, and
  * a 50-epoch run only 13 more.
  */
 public final class SnapshotSchedule {

@@ -302,5 +302,21 @@ public final class LossChart extends BorderPane {
 
     boolean showsFloorLine() { return floor.shown(); }
 
+    private org.jfree.chart.plot.ValueMarker cursor;
+
+    /** A vertical line at this x (epochs), where the scrubber stands; NaN for none. */
+    public void setCursor(double epochPosition) {
+        if (cursor == null ? Double.isNaN(epochPosition) : cursor.getValue() == epochPosition) return;
+        if (cursor != null) plot.removeDomainMarker(cursor);
+        cursor = null;
+        if (!Double.isNaN(epochPosition)) {
+            cursor = new org.jfree.chart.plot.ValueMarker(epochPosition, new Color(60, 60, 60), new BasicStroke(1f));
+            plot.addDomainMarker(cursor);
+        }
+    }
+
+    /** The cursor's x, NaN when there is none; for tests. */
+    public double cursorPosition() { return cursor == null ? Double.NaN : cursor.getValue(); }
+
     public JFreeChart chart() { return chart; }
 }

@@ -5,6 +5,7 @@ import aelab.app.model.Contrast;
 import aelab.data.DigitGrid;
 import aelab.app.model.DigitRows;
 import aelab.app.model.Run;
+import aelab.app.model.Scrubber;
 import aelab.data.ImageSet;
 import aelab.engine.Preview;
 import aelab.engine.Scale;
@@ -24,6 +25,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.input.KeyCode;
 
 /**
  * The fixed test digits with, below them, the reconstructions (and error maps) of the newest run, or
@@ -39,6 +42,9 @@ public final class ReconstructionView extends BorderPane {
     private final Label title = new Label("Reconstructions");
     private final Label hover = new Label();
     private final Tooltip tooltip = new Tooltip();
+    private final Scrubber scrubber = new Scrubber();
+    private final TimelineBar timeline = new TimelineBar(scrubber);
+    private Runnable onMoved = () -> { };
     private ImageSet test;
     private DigitGrid grid;
     private List<Run> runs = List.of();
@@ -76,7 +82,7 @@ public final class ReconstructionView extends BorderPane {
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
         hover.setText("Hover over a digit for its label, its BCE and MSE, and the sum of its 784 outputs.");
-        setBottom(hover);
+        setBottom(new VBox(4, timeline, hover));
         BorderPane.setMargin(canvas, new Insets(4, 0, 4, 0));
         Tooltip.install(canvas, tooltip);
         tooltip.setShowDelay(javafx.util.Duration.millis(150));
@@ -90,6 +96,19 @@ public final class ReconstructionView extends BorderPane {
             canvas.setErrors(errorMaps.isSelected());
         });
         canvas.setOnMouseMoved(e -> describe(canvas.slotAt(e.getX(), e.getY())));
+        timeline.setOnMoved(() -> {
+            show(runs);
+            onMoved.run();
+        });
+        // the arrow keys step through the snapshots from the digits too (click them to give them the keys)
+        canvas.setFocusTraversable(false);
+        canvas.setOnMouseClicked(e -> canvas.requestFocus());
+        canvas.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) {
+                timeline.step(e.getCode() == KeyCode.LEFT ? -1 : 1);
+                e.consume();
+            }
+        });
         canvas.setOnMouseExited(e -> describe(null));
     }
 
@@ -100,21 +119,31 @@ public final class ReconstructionView extends BorderPane {
             grid = digits;
             canvas.setDigits(testImages, digits);
         }
-        List<Preview> previews = newest.stream().map(Run::preview).toList();
+        boolean others = !newest.isEmpty() && newest.stream().noneMatch(runs::contains);
+        scrubber.update(newest);
+        if (others) timeline.followLive();   // new runs (Start, Open): follow them from where they are
+        show(newest);
+    }
+
+    /** Draws what the scrubber says each run shows, when it differs from what is drawn. */
+    private void show(List<Run> newest) {
+        List<Preview> previews = newest.stream().map(scrubber::previewOf).toList();
+        timeline.refresh(previews.isEmpty() ? null : previews.get(previews.size() - 1));
         if (newest.equals(runs) && samePreviews(previews)) return;
         boolean modeChanged = newest.size() > 1 != runs.size() > 1;
         runs = List.copyOf(newest);
         if (modeChanged) errorMaps.setSelected(runs.size() > 1 ? errorsSideBySide : errorsAlone);
         shown = previews;
         List<DigitCanvas.Source> sources = new ArrayList<>();
-        for (Run r : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
             String scale = r.config().scale() == Scale.UNIT ? "[0,1]" : "raw 0–255";
-            sources.add(new DigitCanvas.Source(r.preview(), "#" + r.id(),
+            sources.add(new DigitCanvas.Source(previews.get(i), "#" + r.id(),
                     List.of(r.config().output() + " + " + r.config().loss(), scale), Palette.fx(r.colour())));
         }
         canvas.setSources(sources);
         Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-        Preview p = last == null ? null : last.preview();
+        Preview p = last == null ? null : previews.get(previews.size() - 1);
         String whose = runs.size() == 1 ? "run #" + last.id()
                 : "runs " + String.join(", ", runs.stream().map(r -> "#" + r.id()).toList());
         title.setText(p == null ? "Reconstructions" : "Reconstructions of " + whose + " · epoch " + p.epoch()
@@ -140,7 +169,7 @@ public final class ReconstructionView extends BorderPane {
         int slot = grid.previewSlot(cell[0], cell[1]);
         DigitRows.Row row = canvas.row(cell[2]);
         for (int i = 0; i < runs.size(); i++) {
-            Preview p = runs.get(i).preview();
+            Preview p = i < shown.size() ? shown.get(i) : null;
             if (p == null || slot < 0 || slot >= p.count() || (row.run() >= 0 && row.run() != i)) continue;
             text.append(runs.size() == 1 ? ": " : "; #" + runs.get(i).id() + ": ");
             text.append(String.format(Locale.ROOT, "BCE %.4f · MSE %.4f · Σ of the 784 outputs %.2f",
@@ -151,6 +180,15 @@ public final class ReconstructionView extends BorderPane {
     }
 
     public ObjectProperty<Contrast> contrastProperty() { return contrast; }
+
+    /** Called after the scrubber moved (drag, arrow keys, Play, Live), once the digits are redrawn. */
+    public void setOnMoved(Runnable r) { onMoved = r; }
+
+    /** Where the scrubber stands in epochs (the charts' x), or NaN while following training live. */
+    public double scrubbedPosition() { return scrubber.position(); }
+
+    /** The scrubber's bar, for tests and for the window's shortcuts. */
+    public TimelineBar timeline() { return timeline; }
 
     /** The newest run's preview being shown, for tests. */
     public Preview shownPreview() { return shown.isEmpty() ? null : shown.get(shown.size() - 1); }
