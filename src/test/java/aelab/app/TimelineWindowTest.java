@@ -61,6 +61,24 @@ class TimelineWindowTest extends WindowFixture {
         assertTrue(robot.lookup("#timeline-position").queryAs(Label.class).getText().startsWith("live · step 60"));
     }
 
+    @Test
+    void theLatentTabShowsTheCodesAfterAnyEpoch(FxRobot robot) throws Exception {
+        Run run = trained(robot, 3);
+        assertEquals(3, fx(() -> run.timeline().latents().size()));
+        robot.clickOn("#tab-latent");
+        Slider epoch = robot.lookup("#latent-epoch").queryAs(Slider.class);
+        await("three epochs to choose from, the latest shown", () -> epoch.getMax() == 3 && epoch.getValue() == 3
+                && !epoch.isDisabled());
+        robot.clickOn(epoch);
+        robot.type(KeyCode.HOME);
+        await("the codes after epoch 1", () -> robot.lookup((javafx.scene.Node n) -> n instanceof Label l
+                && l.getText().startsWith("Latent space of run #" + run.id() + " after epoch 1:")).tryQuery().isPresent());
+        assertEquals(fx(() -> run.timeline().latents().get(0).count()), fx(() -> view.latent().pointCount()));
+        robot.type(KeyCode.END);
+        await("the latest again", () -> robot.lookup((javafx.scene.Node n) -> n instanceof Label l
+                && l.getText().startsWith("Latent space of run #" + run.id() + " after epoch 3:")).tryQuery().isPresent());
+    }
+
     private Preview shown() { return view.reconstructions().shownPreview(); }
 
     /**

@@ -1,6 +1,7 @@
 package aelab.app.chart;
 
 import aelab.engine.EpochInsights;
+import aelab.engine.timeline.LatentFrame;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -33,7 +34,7 @@ public final class LatentChart extends BorderPane {
     private final XYSeries[] classes = new XYSeries[CLASSES.length];
     private final NumberAxis x = new NumberAxis("first principal axis"), y = new NumberAxis("second principal axis");
     private JFreeChart chart;
-    private EpochInsights shown;
+    private Object shown;
 
     public LatentChart() {
         setId("latent-chart");
@@ -64,20 +65,29 @@ public final class LatentChart extends BorderPane {
 
     /** FX thread; cheap when the insights are those already drawn. */
     public void show(EpochInsights in) {
-        if (in == shown) return;
-        shown = in;
+        show(in, in == null ? null : in.codes(), in == null ? null : in.codeLabels(), in == null ? null : in.explained());
+    }
+
+    /** The codes of one epoch a timeline kept, with the labels of their test digits. */
+    public void show(LatentFrame frame, byte[] labels) {
+        show(frame, frame == null ? null : frame.codes(), labels, frame == null ? null : frame.explained());
+    }
+
+    /** codes (n, 2) with their labels; what identifies them, so the same ones are not drawn twice. */
+    private void show(Object what, float[] p, byte[] labels, double[] explained) {
+        if (what == shown) return;
+        shown = what;
         chart.setNotify(false);
         try {
             for (XYSeries s : classes) s.clear();
-            if (in != null) {
-                float[] p = in.codes();
-                for (int i = 0; i < in.codeCount(); i++) {
-                    int label = in.codeLabels()[i] & 0xFF;
+            if (what != null) {
+                for (int i = 0; i < labels.length; i++) {
+                    int label = labels[i] & 0xFF;
                     if (label < classes.length) classes[label].add(p[2 * i], p[2 * i + 1], false);
                 }
                 for (XYSeries s : classes) s.fireSeriesChanged();
-                x.setLabel(String.format(Locale.ROOT, "first principal axis (%.0f %% of the variance)", 100 * in.explained()[0]));
-                y.setLabel(String.format(Locale.ROOT, "second principal axis (%.0f %%)", 100 * in.explained()[1]));
+                x.setLabel(String.format(Locale.ROOT, "first principal axis (%.0f %% of the variance)", 100 * explained[0]));
+                y.setLabel(String.format(Locale.ROOT, "second principal axis (%.0f %%)", 100 * explained[1]));
             }
         } finally {
             chart.setNotify(true);

@@ -9,6 +9,7 @@ import aelab.app.model.Run;
 import aelab.app.model.RunHistory;
 import aelab.data.ImageSet;
 import aelab.engine.EpochInsights;
+import aelab.engine.timeline.LatentFrame;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -37,6 +39,9 @@ public final class LatentView extends BorderPane {
     private final DigitCanvas extremes = new DigitCanvas();
     private final Label figures = new Label();
     private final Label hover = new Label();
+    private final Slider epoch = new Slider(1, 1, 1);
+    private final Label epochLabel = new Label("after epoch");
+    private boolean followLatest = true, updating;
     private ImageSet test;
     private EpochInsights shown;
     private List<Run> newest = List.of();
@@ -56,7 +61,16 @@ public final class LatentView extends BorderPane {
         run.setButtonCell(runCell());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, new Label("run"), run);
+        epoch.setId("latent-epoch");
+        epoch.setMajorTickUnit(1);
+        epoch.setMinorTickCount(0);
+        epoch.setSnapToTicks(true);
+        epoch.setBlockIncrement(1);
+        epoch.setPrefWidth(160);
+        epoch.setTooltip(new Tooltip("The codes after an earlier epoch: watch the classes' clouds form and move apart. "
+                + "At the right end it follows the latest epoch"));
+        epochLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, title, spacer, epochLabel, epoch, new Label("run"), run);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 6, 0));
         setTop(header);
@@ -104,7 +118,15 @@ public final class LatentView extends BorderPane {
     }
 
     private void initListeners() {
-        run.valueProperty().addListener(o -> show(run.getValue() == null ? null : run.getValue().insights()));
+        run.valueProperty().addListener(o -> {
+            followLatest = true;
+            showChosen();
+        });
+        epoch.valueProperty().addListener((o, was, is) -> {
+            if (updating) return;
+            followLatest = is.intValue() >= (int) epoch.getMax();
+            showChosen();
+        });
         extremes.setOnMouseMoved(e -> describe(extremes.slotAt(e.getX(), e.getY())));
         extremes.setOnMouseExited(e -> describe(null));
     }
@@ -119,18 +141,47 @@ public final class LatentView extends BorderPane {
             run.getItems().setAll(newest);
             run.setValue(newest.isEmpty() ? null : newest.get(newest.size() - 1));
         }
-        Run r = run.getValue();
-        show(r == null ? null : r.insights());
+        showChosen();
     }
 
-    private void show(EpochInsights in) {
+    /**
+     * The chosen run's codes after the chosen epoch, from its timeline (every epoch's are kept); the best
+     * and worst digits are always the latest epoch's. A run without a timeline (an older file) shows its latest.
+     */
+    private void showChosen() {
+        Run r = run.getValue();
+        List<LatentFrame> frames = r == null ? List.of() : r.timeline().latents();
+        updating = true;
+        try {
+            epoch.setMax(Math.max(1, frames.size()));
+            epoch.setMin(1);
+            if (followLatest) epoch.setValue(epoch.getMax());
+            epoch.setDisable(frames.size() < 2);
+            epochLabel.setDisable(frames.size() < 2);
+        } finally {
+            updating = false;
+        }
+        int at = (int) Math.round(epoch.getValue()) - 1;
+        LatentFrame frame = followLatest || at < 0 || at >= frames.size() ? null : frames.get(at);
+        if (frame != null) {
+            chart.show(frame, r.timeline().codeLabels());
+            title.setText(String.format(Locale.ROOT, "Latent space of run #%d after epoch %d: bottleneck codes of %,d test "
+                    + "digits, projected by PCA", r.id(), frame.epoch(), frame.count()));
+        }
+        show(r == null ? null : r.insights(), frame == null);
+    }
+
+    private void show(EpochInsights in, boolean scatter) {
+        if (scatter) {
+            chart.show(in);
+            Run r = run.getValue();
+            title.setText(in == null ? "Latent space" : String.format(Locale.ROOT,
+                    "Latent space of run #%d after epoch %d: bottleneck codes of %,d test digits, projected by PCA",
+                    r.id(), in.epoch(), in.codeCount()));
+        }
         if (in == shown) return;
         shown = in;
-        chart.show(in);
         Run r = run.getValue();
-        title.setText(in == null ? "Latent space" : String.format(Locale.ROOT,
-                "Latent space of run #%d after epoch %d: bottleneck codes of %,d test digits, projected by PCA",
-                r.id(), in.epoch(), in.codeCount()));
         if (in == null || in.extremes() == null || test == null) {
             extremes.setDigits(null, null);
             figures.setText("");
