@@ -2,6 +2,7 @@ package aelab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,16 @@ class SideBySideWindowTest extends WindowFixture {
         assertEquals(List.of("softmax", "sigmoid"), runs().stream().map(r -> r.config().output().toString()).toList());
         assertFalse(robot.lookup("#start-side-by-side").queryButton().isDisabled(), "ready for the next comparison");
         save(robot.lookup("#main").query(), "side-by-side.png");
+
+        // one scrubber for both: every row shows its run at the same step
+        robot.clickOn("#timeline-slider");
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        robot.type(javafx.scene.input.KeyCode.RIGHT, 3);
+        await("both rows at step 3", () -> view.reconstructions().shownPreviews().size() == 2
+                && view.reconstructions().shownPreviews().stream().allMatch(p -> p.step() == 3));
+        double[] firstBce = fx(() -> view.reconstructions().shownPreviews().stream().mapToDouble(p -> p.bce()[0]).toArray());
+        assertNotEquals(firstBce[0], firstBce[1], "two runs' own snapshots, not one run's twice");
+        robot.clickOn("#timeline-live");
 
         robot.clickOn("#tab-results");
         await("two rows in the results table", () -> view.results().rowCount() == 2);

@@ -193,6 +193,9 @@ public final class ReconstructionView extends BorderPane {
     /** The newest run's preview being shown, for tests. */
     public Preview shownPreview() { return shown.isEmpty() ? null : shown.get(shown.size() - 1); }
 
+    /** Every shown run's preview being drawn, oldest run first; for tests. */
+    public List<Preview> shownPreviews() { return shown; }
+
     /** Rows of reconstructions drawn (one per run shown once it has sent some), for tests. */
     public int outputRows() { return canvas.filledOutputRows(); }
 }
