@@ -49,6 +49,11 @@ final class EvalCommand {
             out.printf(Locale.ROOT, "run %d  test_bce %.5f  test_mse %.5f  test_loss %.5f (%s)  %d test images  epochs %d/%d%s  %s%n",
                     i + 1, v.bce(), v.mse(), v.loss(), c.loss(), v.count(), r.checkpoint().epochsDone(), c.epochs(),
                     r.checkpoint().batchesDone() > 0 ? " +" + r.checkpoint().batchesDone() + " batches" : "", r.label());
+            aelab.engine.timeline.Timeline t = r.timeline();
+            out.println(t.isEmpty() ? "       no timeline (saved before timelines were kept)"
+                    : String.format(Locale.ROOT, "       timeline: %d snapshots of %d test digits (steps %d to %,d), codes "
+                            + "after %d epochs, %.2f MB", t.size(), t.indices().length, t.get(0).step(),
+                            t.get(t.size() - 1).step(), t.latents().size(), t.bytes() / 1e6));
             EpochMetrics last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
             if (last != null && last.epoch() == r.checkpoint().epochsDone() && r.checkpoint().batchesDone() == 0)
                 note(i, last, v); // the saved epoch was measured on these very weights
