@@ -73,6 +73,27 @@ class RunRecordTest {
         assertEquals("MNIST (bundled)", after.record().dataset());
     }
 
+    /** A run that followed two 784-pixel test digits, with snapshots at steps 0, 3 and 10 (past its checkpoint at 9). */
+    @Test
+    void theTimelineIsSavedUpToTheCheckpointAndAReopenedRunShowsItsLastSnapshot() {
+        Run before = live(new RunHistory());
+        byte[] pixels = new byte[3 * 784], labels = {4, 1, 7};
+        before.followDigits(new aelab.data.ImageSet(3, 28, 28, pixels, labels), new int[] {2, 0}, 10);
+        for (long step : new long[] {0, 3, 10}) {
+            float[] px = new float[2 * 784];
+            java.util.Arrays.fill(px, step / 10f);
+            before.addSnapshot(new aelab.engine.Preview(step, (int) Math.min(3, (step + 3) / 4), new int[] {2, 0}, 784, px,
+                    new double[] {0.5, 0.4}, new double[] {0.1, 0.2}, new double[] {step, 1}), step == 8);
+        }
+        SavedRun saved = RunRecord.toSaved(before);
+        assertEquals(List.of(0L, 3L), saved.timeline().snapshots().stream().map(aelab.engine.timeline.Snapshot::step).toList());
+        Run after = RunRecord.restore(new RunHistory(), saved, "MNIST (bundled)", 4);
+        assertEquals(2, after.timeline().size());
+        assertEquals(3L, after.preview().step());
+        assertEquals(0.3f, after.preview().pixels()[100], 1e-6);
+        assertEquals(7, after.timeline().labels()[0]);
+    }
+
     @Test
     void batchesPerEpochComeFromTheImagesWhenTheyAreAtHand() {
         SavedRun saved = RunRecord.toSaved(live(new RunHistory()));
