@@ -52,8 +52,8 @@ final class EvalCommand {
             aelab.engine.timeline.Timeline t = r.timeline();
             out.println(t.isEmpty() ? "       no timeline (saved before timelines were kept)"
                     : String.format(Locale.ROOT, "       timeline: %d snapshots of %d test digits (steps %d to %,d), codes "
-                            + "after %d epochs, %.2f MB", t.size(), t.indices().length, t.get(0).step(),
-                            t.get(t.size() - 1).step(), t.latents().size(), t.bytes() / 1e6));
+                            + "after %d epoch%s, %.2f MB", t.size(), t.indices().length, t.get(0).step(),
+                            t.get(t.size() - 1).step(), t.latents().size(), t.latents().size() == 1 ? "" : "s", t.bytes() / 1e6));
             EpochMetrics last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
             if (last != null && last.epoch() == r.checkpoint().epochsDone() && r.checkpoint().batchesDone() == 0)
                 note(i, last, v); // the saved epoch was measured on these very weights

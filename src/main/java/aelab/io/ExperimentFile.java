@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
 public final class ExperimentFile {
     public static final String EXTENSION = ".aelab";
     public static final String FORMAT = "aelab-experiment";
-    public static final int VERSION = 1;
-    public static final int MINOR_VERSION = 1;   // 1: a run's timeline
+    public static final int VERSION = 2;   // 2: arrays as .npy entries (1: raw .f32)
+    public static final int MINOR_VERSION = 0;   // a run's timeline came in 1.1 and is part of 2.0
     /** The metadata entry; binary entries sit under {@code runs/<index>/}. */
     public static final String METADATA = "experiment.json";
 

@@ -86,21 +86,22 @@ final class ExperimentReader {
             throw damaged(file, ExperimentFile.METADATA + " is not valid JSON (" + e.getMessage() + ")");
         }
         try {
-            checkFormatAndVersion(file, root);
+            long version = checkFormatAndVersion(file, root);
             Instant created = instant(root, "created");
             String dataset = root.string("dataset");
             root.string("appVersion");
             List<JsonObject> runs = root.objects("runs");
             if (runs.isEmpty()) throw new JsonException("runs: an experiment holds at least one run");
             List<SavedRun> saved = new ArrayList<>();
-            for (JsonObject r : runs) saved.add(RunReader.read(r, zip));
+            for (JsonObject r : runs) saved.add(RunReader.read(r, zip, version >= 2));
             return new Experiment(dataset, created, saved);
         } catch (JsonException | ZipEntries.BadEntry e) {
             throw damaged(file, e.getMessage());
         }
     }
 
-    private static void checkFormatAndVersion(Path file, JsonObject root) throws ExperimentFileException, JsonException {
+    /** The file's major version, once it is one this app reads. */
+    private static long checkFormatAndVersion(Path file, JsonObject root) throws ExperimentFileException, JsonException {
         Object format = root.has("format") ? root.raw("format") : null;
         if (!ExperimentFile.FORMAT.equals(format))
             throw new ExperimentFileException(file, "not an Autoencoder Lab experiment: its "
@@ -114,6 +115,7 @@ final class ExperimentReader {
         }
         if (version < 1) throw new JsonException("version: " + version + " is not a format version (they start at 1)");
         root.integer("minorVersion", 0, Integer.MAX_VALUE);
+        return version;
     }
 
     private static Instant instant(JsonObject o, String key) throws JsonException {

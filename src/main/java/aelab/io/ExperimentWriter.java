@@ -83,7 +83,7 @@ final class ExperimentWriter {
         float[][] params = cp.model().params();
         List<Object> weights = new ArrayList<>();
         for (int k = 0; k < params.length; k++)
-            weights.add(array(ParamNames.of(k), widths, k, dir + ParamNames.of(k) + ".f32", params[k]));
+            weights.add(array(ParamNames.of(k), widths, k, dir + ParamNames.of(k) + ".npy", params[k]));
         m.put("weights", weights);
 
         Optimizer o = cp.optimizer();
@@ -91,7 +91,8 @@ final class ExperimentWriter {
         List<Object> arrays = new ArrayList<>();
         for (int k = 0; k < state.length; k++) {
             int p = k % params.length; // state arrays come in groups, each in params() order
-            arrays.add(array(ParamNames.of(p), widths, p, dir + "optimizer/" + k + ".f32", state[k]));
+            String group = ParamNames.stateGroup(r.config().optimizer(), k / params.length);
+            arrays.add(array(ParamNames.of(p), widths, p, dir + "optimizer/" + group + "_" + ParamNames.of(p) + ".npy", state[k]));
         }
         Map<String, Object> opt = new LinkedHashMap<>();
         opt.put("steps", o.steps());
@@ -113,15 +114,16 @@ final class ExperimentWriter {
         return m;
     }
 
-    /** The JSON description of one float32 array, and its entry queued for writing. */
+    /** The JSON description of one float32 array, and its .npy entry queued for writing. */
     private Map<String, Object> array(String param, int[] widths, int k, String entry, float[] values) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("param", param);
         List<Object> shape = new ArrayList<>();
-        for (int n : ParamNames.shape(widths, k)) shape.add((long) n);
+        int[] dims = ParamNames.shape(widths, k);
+        for (int n : dims) shape.add((long) n);
         a.put("shape", shape);
         a.put("entry", entry);
-        entries.add(new Entry(entry, () -> LittleEndian.floats(values)));
+        entries.add(new Entry(entry, () -> Npy.write(values, dims)));
         return a;
     }
 }

@@ -4,6 +4,18 @@ package aelab.io;
 final class ParamNames {
     private ParamNames() { }
 
+    /**
+     * Names of an optimizer's state groups, in {@link aelab.engine.Optimizer#state()} order: Adam's first
+     * and second moments m and v, SGD's momentum velocity u, RMSProp's running mean of squared gradients v.
+     */
+    static String stateGroup(aelab.engine.OptimizerKind kind, int group) {
+        return switch (kind) {
+            case ADAM -> group == 0 ? "m" : "v";
+            case SGD -> "u";
+            case RMSPROP -> "v";
+        };
+    }
+
     static String of(int k) { return (k % 2 == 0 ? "W" : "b") + k / 2; }
 
     /** Shape of array k for layer widths n: W_l is (n_l, n_{l+1}) row-major, b_l is (n_{l+1}). */

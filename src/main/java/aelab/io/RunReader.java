@@ -24,7 +24,8 @@ final class RunReader {
 
     private RunReader() { }
 
-    static SavedRun read(JsonObject r, ZipEntries zip) throws JsonException, ZipEntries.BadEntry, IOException {
+    /** @param npy whether the arrays are .npy entries (format 2), else raw float32 (format 1) */
+    static SavedRun read(JsonObject r, ZipEntries zip, boolean npy) throws JsonException, ZipEntries.BadEntry, IOException {
         String label = r.string("label");
         TrainingConfig config = SettingsJson.read(r.object("settings"));
         double bceFloor = r.number("bceFloor");
@@ -46,22 +47,24 @@ final class RunReader {
         if (weights.size() != paramArrays)
             throw new JsonException(r.path("weights") + ": " + weights.size() + " arrays, but layers "
                     + config.layerString() + " need " + paramArrays);
-        for (int k = 0; k < paramArrays; k++) check(weights.get(k), widths, k, zip, "weights");
+        for (int k = 0; k < paramArrays; k++) check(weights.get(k), widths, k, zip, "weights", npy);
         JsonObject o = r.object("optimizer");
         long optimizerSteps = o.longValue("steps");
         List<JsonObject> arrays = o.objects("state");
         if (arrays.size() != stateArrays)
             throw new JsonException(o.path("state") + ": " + arrays.size() + " arrays, but " + config.optimizer()
                     + " keeps " + stateArrays + " for these layers");
-        for (int k = 0; k < stateArrays; k++) check(arrays.get(k), widths, k % paramArrays, zip, "optimizer state");
+        for (int k = 0; k < stateArrays; k++) check(arrays.get(k), widths, k % paramArrays, zip, "optimizer state", npy);
 
         Autoencoder model = new Autoencoder(widths, config.hidden(), config.output());
         float[][] params = model.params();
-        for (int k = 0; k < params.length; k++) read(weights.get(k), zip, params[k], "weights " + ParamNames.of(k));
+        for (int k = 0; k < params.length; k++)
+            read(weights.get(k), zip, params[k], "weights " + ParamNames.of(k), ParamNames.shape(widths, k), npy);
         Optimizer optimizer = config.optimizer().create(model.paramSizes(), config.learningRate());
         float[][] state = optimizer.state(); // live arrays: filling them fills the optimizer
         for (int k = 0; k < state.length; k++)
-            read(arrays.get(k), zip, state[k], "optimizer state " + ParamNames.of(k % params.length));
+            read(arrays.get(k), zip, state[k], "optimizer state " + ParamNames.of(k % params.length),
+                    ParamNames.shape(widths, k % params.length), npy);
         if (optimizerSteps < 0) throw new JsonException(o.path("steps") + ": must be ≥ 0, found " + optimizerSteps);
         optimizer.setSteps(optimizerSteps);
 
@@ -78,7 +81,7 @@ final class RunReader {
     }
 
     /** Checks that {@code a} describes parameter array k's shape, and that its entry holds that many floats. */
-    private static void check(JsonObject a, int[] widths, int k, ZipEntries zip, String what)
+    private static void check(JsonObject a, int[] widths, int k, ZipEntries zip, String what, boolean npy)
             throws JsonException, ZipEntries.BadEntry {
         String param = a.string("param");
         if (!param.equals(ParamNames.of(k)))
@@ -89,14 +92,25 @@ final class RunReader {
                     + layerString(widths) + " make " + param + " " + Arrays.toString(want));
         long n = 1;
         for (int d : want) n *= d;
-        zip.checkSize(a.string("entry"), 4 * n, what + " " + param + " " + Arrays.toString(want));
+        String described = what + " " + param + " " + Arrays.toString(want);
+        if (npy) zip.checkSizeWithin(a.string("entry"), 4 * n + 10, 4 * n + 12 + Npy.MAX_HEADER, described + " as .npy");
+        else zip.checkSize(a.string("entry"), 4 * n, described);
     }
 
     /** Fills {@code into} from the float32 entry that {@code a} describes, already {@link #check checked}. */
-    private static void read(JsonObject a, ZipEntries zip, float[] into, String what)
+    private static void read(JsonObject a, ZipEntries zip, float[] into, String what, int[] shape, boolean npy)
             throws JsonException, ZipEntries.BadEntry, IOException {
         String entry = a.string("entry");
-        float[] v = LittleEndian.floats(zip.read(entry, 4L * into.length, what));
+        float[] v;
+        if (npy) {
+            try {
+                v = Npy.read(zip.readChecked(entry, what), shape, entry);
+            } catch (IllegalArgumentException e) {
+                throw new ZipEntries.BadEntry(e.getMessage());
+            }
+        } else {
+            v = LittleEndian.floats(zip.read(entry, 4L * into.length, what));
+        }
         for (int i = 0; i < v.length; i++)
             if (!Float.isFinite(v[i]))
                 throw new ZipEntries.BadEntry(entry + ": value " + i + " of " + what + " is " + v[i]

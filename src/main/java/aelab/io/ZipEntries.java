@@ -37,6 +37,22 @@ final class ZipEntries {
         plausible(e);
     }
 
+    /** Checks, without reading it, that the entry exists and holds between {@code min} and {@code max} bytes. */
+    void checkSizeWithin(String name, long min, long max, String what) throws BadEntry {
+        ZipEntry e = entry(name, what);
+        if (e.getSize() < min || e.getSize() > max)
+            throw new BadEntry(name + " holds " + e.getSize() + " bytes, but " + what + " needs " + min
+                    + (max > min ? " to " + max : ""));
+        if (e.getSize() > Integer.MAX_VALUE - 8) throw new BadEntry(name + ": " + what + " is too large (" + e.getSize() + " bytes)");
+        plausible(e);
+    }
+
+    /** The whole entry, already {@link #checkSizeWithin checked}. */
+    byte[] readChecked(String name, String what) throws BadEntry, IOException {
+        ZipEntry e = entry(name, what);
+        return bytes(e, (int) e.getSize());
+    }
+
     boolean has(String name) {
         ZipEntry e = zip.getEntry(name);
         return e != null && !e.isDirectory();

@@ -130,11 +130,11 @@ class ExperimentFileDamageTest {
         Map<String, byte[]> entries = Zips.entries(file);
         Zips.writeStored(file, entries);
         assertDoesNotThrow(() -> ExperimentFile.read(file), "uncompressed entries are read too");
-        byte[] raw = Files.readAllBytes(file), w1 = entries.get("runs/0/W1.f32");
+        byte[] raw = Files.readAllBytes(file), w1 = entries.get("runs/0/W1.npy");
         int at = indexOf(raw, w1);
         raw[at + 5] ^= 1;
         Files.write(file, raw);
-        assertFails("damaged: runs/0/W1.f32 fails its checksum (CRC-32): its bytes were changed; open another copy");
+        assertFails("damaged: runs/0/W1.npy fails its checksum (CRC-32): its bytes were changed; open another copy");
     }
 
     @Test
@@ -153,8 +153,8 @@ class ExperimentFileDamageTest {
 
     @Test
     void aNewerMajorVersionAsksForAnUpdate() throws IOException {
-        Zips.editJson(file, s -> s.replace("\"version\": 1,", "\"version\": 2,").replace("\"appVersion\": \"0.1.0\"", "\"appVersion\": \"3.0\""));
-        assertFails("saved in experiment format version 2 by Autoencoder Lab 3.0, but this app reads version 1; update Autoencoder Lab to open it");
+        Zips.editJson(file, s -> s.replace("\"version\": 2,", "\"version\": 3,").replace("\"appVersion\": \"0.1.0\"", "\"appVersion\": \"3.0\""));
+        assertFails("saved in experiment format version 3 by Autoencoder Lab 3.0, but this app reads version 2; update Autoencoder Lab to open it");
     }
 
     @Test
@@ -172,14 +172,17 @@ class ExperimentFileDamageTest {
 
     @Test
     void aMissingEntryIsNamed() throws IOException {
-        Zips.replace(file, "runs/0/W1.f32", null);
-        assertFails("damaged: the entry runs/0/W1.f32 (weights W1 [3, 4]) is missing; open another copy of the file, or train the runs again");
+        Zips.replace(file, "runs/0/W1.npy", null);
+        assertFails("damaged: the entry runs/0/W1.npy (weights W1 [3, 4] as .npy) is missing; open another copy of the file, or train the runs again");
     }
 
     @Test
     void anArrayOfTheWrongSizeIsRefused() throws IOException {
-        Zips.replace(file, "runs/0/b0.f32", new byte[8]);
-        assertFails("runs/0/b0.f32 holds 8 bytes, but weights b0 [3] needs 12");
+        Zips.replace(file, "runs/0/b0.npy", new byte[8]);
+        assertFails("runs/0/b0.npy holds 8 bytes, but weights b0 [3] as .npy needs 22 to");
+        writeAGoodFile();
+        Zips.replace(file, "runs/0/b0.npy", Npy.write(new float[4], new int[] {4}));
+        assertFails("runs/0/b0.npy has shape [4], not [3]");
         writeAGoodFile();
         Zips.replace(file, "runs/0/batches.bin", new byte[3 * 56]);
         assertFails("runs/0/batches.bin holds 168 bytes, but 4 batch points needs 224");
@@ -196,11 +199,11 @@ class ExperimentFileDamageTest {
 
     @Test
     void nonFiniteWeightsOrOptimizerStateAreRefused() throws IOException {
-        Zips.replace(file, "runs/0/W1.f32", floats(12, 2, Float.NaN));
-        assertFails("damaged: runs/0/W1.f32: value 2 of weights W1 is NaN; they must all be finite");
+        Zips.replace(file, "runs/0/W1.npy", Npy.write(LittleEndian.floats(floats(12, 2, Float.NaN)), new int[] {3, 4}));
+        assertFails("damaged: runs/0/W1.npy: value 2 of weights W1 is NaN; they must all be finite");
         writeAGoodFile();
-        Zips.replace(file, "runs/0/optimizer/5.f32", floats(3, 0, Float.POSITIVE_INFINITY));
-        assertFails("runs/0/optimizer/5.f32: value 0 of optimizer state b0 is Infinity");
+        Zips.replace(file, "runs/0/optimizer/v_b0.npy", Npy.write(LittleEndian.floats(floats(3, 0, Float.POSITIVE_INFINITY)), new int[] {3}));
+        assertFails("runs/0/optimizer/v_b0.npy: value 0 of optimizer state b0 is Infinity");
     }
 
     @Test

@@ -61,22 +61,47 @@ class ExperimentFileTest {
         Path f = dir.resolve("a.aelab");
         ExperimentFile.write(f, TinyRuns.experiment(OptimizerKind.ADAM));
         Map<String, byte[]> entries = Zips.entries(f);
-        assertEquals(List.of("experiment.json", "runs/0/W0.f32", "runs/0/b0.f32", "runs/0/W1.f32", "runs/0/b1.f32",
-                        "runs/0/optimizer/0.f32", "runs/0/optimizer/1.f32", "runs/0/optimizer/2.f32", "runs/0/optimizer/3.f32",
-                        "runs/0/optimizer/4.f32", "runs/0/optimizer/5.f32", "runs/0/optimizer/6.f32", "runs/0/optimizer/7.f32",
+        assertEquals(List.of("experiment.json", "runs/0/W0.npy", "runs/0/b0.npy", "runs/0/W1.npy", "runs/0/b1.npy",
+                        "runs/0/optimizer/m_W0.npy", "runs/0/optimizer/m_b0.npy", "runs/0/optimizer/m_W1.npy", "runs/0/optimizer/m_b1.npy",
+                        "runs/0/optimizer/v_W0.npy", "runs/0/optimizer/v_b0.npy", "runs/0/optimizer/v_W1.npy", "runs/0/optimizer/v_b1.npy",
                         "runs/0/batches.bin"),
                 List.copyOf(entries.keySet()));
-        assertEquals(4 * 4 * 3, entries.get("runs/0/W0.f32").length, "W0 is 4 × 3 float32");
+        assertEquals(128 + 4 * 4 * 3, entries.get("runs/0/W0.npy").length, "W0 is a 128-byte .npy header (padded to 64s, as NumPy pads) and 4 × 3 float32");
+        assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 3), }",
+                new String(entries.get("runs/0/W0.npy"), 10, 118, StandardCharsets.US_ASCII).trim().replace("\n", ""));
         assertEquals(4 * 56, entries.get("runs/0/batches.bin").length, "4 points of 7 eight-byte columns");
         // the first float32 of W0, little-endian, is the model's W0[0]
         float w00 = TinyRuns.run(OptimizerKind.ADAM).checkpoint().model().params()[0][0];
-        byte[] w = entries.get("runs/0/W0.f32");
+        byte[] w = java.util.Arrays.copyOfRange(entries.get("runs/0/W0.npy"), 128, 132);
         assertEquals(Float.floatToRawIntBits(w00), (w[0] & 0xFF) | (w[1] & 0xFF) << 8 | (w[2] & 0xFF) << 16 | (w[3] & 0xFF) << 24);
         String json = new String(entries.get("experiment.json"), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"format\": \"aelab-experiment\""), json);
-        assertTrue(json.contains("\"version\": 1"), json);
+        assertTrue(json.contains("\"version\": 2"), json);
         assertTrue(json.contains("\"seed\": -5000000000"), json);
         assertTrue(json.contains("\"optimizer\": \"adam\""), json);
+    }
+
+    /** Format 1 kept raw little-endian .f32 entries: such files, from before .npy, still open, bit for bit. */
+    @Test
+    void aFileOfFormatVersion1WithRawFloatsStillOpens() throws Exception {
+        Path f = dir.resolve("v2.aelab"), old = dir.resolve("v1.aelab");
+        Experiment e = TinyRuns.experiment(OptimizerKind.ADAM);
+        ExperimentFile.write(f, e);
+        java.util.Map<String, byte[]> v1 = new java.util.LinkedHashMap<>();
+        for (var entry : Zips.entries(f).entrySet()) {
+            String name = entry.getKey();
+            byte[] bytes = entry.getValue();
+            if (name.endsWith(".npy")) {
+                bytes = java.util.Arrays.copyOfRange(bytes, 10 + ((bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8), bytes.length);
+                name = name.replace(".npy", ".f32");
+            } else if (name.equals("experiment.json")) {
+                bytes = new String(bytes, StandardCharsets.UTF_8).replace(".npy\"", ".f32\"").replace("\"version\": 2", "\"version\": 1")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            v1.put(name, bytes);
+        }
+        Zips.write(old, v1);
+        TinyRuns.assertSame(e, ExperimentFile.read(old));
     }
 
     @Test

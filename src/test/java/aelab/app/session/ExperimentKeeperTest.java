@@ -213,7 +213,7 @@ class ExperimentKeeperTest {
         Path truncated = Files.write(dir.resolve("truncated.aelab"), Arrays.copyOf(bytes, bytes.length / 2));
         Path foreign = Files.writeString(dir.resolve("notes.aelab"), "these are my notes, not an experiment\n");
         Path newer = dir.resolve("newer.aelab");
-        Zipped.rewriteMetadata(good, newer, json -> json.replace("\"version\": 1", "\"version\": 2")
+        Zipped.rewriteMetadata(good, newer, json -> json.replace("\"version\": 2", "\"version\": 3")
                 .replace("\"version\":1", "\"version\":2"));
         s.form().outputProperty().set(Activation.LINEAR);   // settings that differ from the saved run's
 
