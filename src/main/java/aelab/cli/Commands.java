@@ -46,7 +46,10 @@ final class Commands {
             new Command("train", "Train one experiment headless, a line per epoch.", true, null, List.of(DATA,
                     new Opt("metrics", "FILE.csv", "write per-epoch metrics as CSV"),
                     new Opt("save", "FILE.aelab", "save the experiment (weights, optimizer state, history) at the end, "
-                            + "also when stopped (Ctrl-C) or diverged")),
+                            + "also when stopped (Ctrl-C) or diverged"),
+                    new Opt("resume", "FILE.aelab", "train a saved experiment's runs on from where they stopped, to --epochs "
+                            + "in all (default: their planned epochs), as if they had never stopped; saved back to the "
+                            + "file unless --save names another")),
                     (o, io) -> new TrainCommand(io.out(), io.err()).run(o)),
             new Command("compare", "Train 2-4 runs side by side (same seed, weights and batches); print a results table.",
                     true, null, List.of(DATA,

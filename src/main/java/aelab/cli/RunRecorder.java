@@ -33,9 +33,20 @@ class RunRecorder implements TrainingListener {
         timeline = new TimelineRecorder(test, grid.indices(), grid.columns());
     }
 
+    /** Goes on from a saved run: its history and timeline come first. */
+    RunRecorder(ImageSet test, SavedRun from) {
+        grid = DigitGrid.shown(test);
+        timeline = from.timeline().isEmpty() ? new TimelineRecorder(test, grid.indices(), grid.columns())
+                : new TimelineRecorder(from.timeline());
+        batches.addAll(from.batches());
+        epochs.addAll(from.epochs());
+        bceFloor = from.bceFloor();
+    }
+
     /** Asks the trainer for what the timeline keeps: snapshots of the shown digits, the codes each epoch. */
     void follow(Trainer trainer) {
-        trainer.setPreview(grid.indices(), Long.MAX_VALUE / 1_000_000L);   // the snapshots only: no timed previews
+        trainer.setPreview(timeline.timeline().indices().length > 0 ? timeline.timeline().indices() : grid.indices(),
+                Long.MAX_VALUE / 1_000_000L);   // the snapshots only: no timed previews
         trainer.setInsights(CODES, 0);
     }
 

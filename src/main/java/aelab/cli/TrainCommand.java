@@ -32,7 +32,8 @@ final class TrainCommand {
         this.err = err;
     }
 
-    int run(Options o) throws UsageException, DatasetException, Cli.CommandFailed {
+    int run(Options o) throws UsageException, DatasetException, Cli.CommandFailed, aelab.io.ExperimentFileException {
+        if (o.has("resume")) return new ResumeCommand(out, err).run(o);
         if (!o.positional().isEmpty()) throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         TrainingConfig config = ConfigOptions.parse(o);
         Path metrics = o.target("metrics");
@@ -43,41 +44,9 @@ final class TrainCommand {
         java.util.Optional<String> memory = aelab.engine.MemoryNeed.check(config);
         if (memory.isPresent()) throw new UsageException(memory.get());
 
-        StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
-        IOException[] writeError = new IOException[1];
         RunRecorder recorder = new RunRecorder(data.test());
-        Trainer trainer = new Trainer(config, data, new TrainingListener() {
-            @Override public void started(RunInfo info) {
-                recorder.started(info);
-                out.printf(Locale.ROOT, "%s: %d training and %d test images; %s%n", data.name(), info.trainCount(),
-                        info.testCount(), config.describe(info.trainCount()));
-                out.printf(Locale.ROOT, "kernel %s, %d threads; BCE floor of the test images %.4f%n", info.kernel(),
-                        info.threads(), info.bceFloor());
-                for (String w : info.warnings()) out.println("warning: " + w);
-            }
-
-            @Override public void batch(BatchPoint p) { recorder.batch(p); }
-
-            @Override public void snapshot(aelab.engine.Preview p, boolean epochEnd) { recorder.snapshot(p, epochEnd); }
-
-            @Override public void insights(aelab.engine.EpochInsights i) { recorder.insights(i); }
-
-            @Override public void epoch(EpochMetrics m) {
-                recorder.epoch(m);
-                out.printf(Locale.ROOT, "epoch %d/%d  train_loss %.5f  test_loss %.5f  test_bce %.5f  test_mse %.5f  output_sum %.2f  %.1f s%n",
-                        m.epoch(), config.epochs(), m.trainLoss(), m.testLoss(), m.testBce(), m.testMse(), m.outputSum(), m.seconds());
-                csv.append(m.csv()).append('\n');
-                if (metrics != null && writeError[0] == null) {
-                    try {
-                        AtomicFiles.writeString(metrics, csv.toString());
-                    } catch (IOException e) {
-                        writeError[0] = e;
-                    }
-                }
-            }
-
-            @Override public void warning(String message) { err.println("warning: " + message); }
-        });
+        EpochPrinter printer = new EpochPrinter(out, err, data, config, metrics, recorder, "");
+        Trainer trainer = new Trainer(config, data, printer);
         if (save != null) recorder.follow(trainer);
         RunOutcome outcome;
         StopOnShutdown hook = save == null ? null : new StopOnShutdown(trainer::stop);
@@ -88,8 +57,7 @@ final class TrainCommand {
         } finally {
             if (hook != null) hook.close();
         }
-        if (writeError[0] != null)
-            throw new Cli.CommandFailed("could not write " + metrics + ": " + Commands.reason(writeError[0]));
+        printer.checkWritten();
         return switch (outcome.status()) {
             case FINISHED, STOPPED -> 0;
             case DIVERGED, FAILED -> 1;
@@ -97,7 +65,7 @@ final class TrainCommand {
     }
 
     /** Saves the run unless it failed (then its weights may be half-updated and are not worth keeping). */
-    private void save(Trainer trainer, RunRecorder recorder, Dataset data, RunOutcome outcome, Path file)
+    void save(Trainer trainer, RunRecorder recorder, Dataset data, RunOutcome outcome, Path file)
             throws Cli.CommandFailed {
         if (outcome.status() == RunOutcome.Status.FAILED) {
             err.println("warning: the run failed, so nothing was saved to " + file);

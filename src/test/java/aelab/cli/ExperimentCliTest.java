@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import aelab.engine.BatchPoint;
+import aelab.engine.EpochMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -209,5 +211,59 @@ class ExperimentCliTest {
         }
         d.write(new byte[n]);
         Files.write(file, b.toByteArray());
+    }
+
+    // train --resume: a saved run trained further draws the curve a longer run draws, bit for bit
+
+    @Test
+    void twoEpochsResumedToFourAreFourEpochs() throws Exception {
+        Path two = trained("two.aelab"), four = dir.resolve("four.aelab");
+        String[] longer = SMALL.clone();
+        longer[1] = "4";
+        assertEquals(0, run(with(new String[] {"train"}, with(longer, "--save", four.toString()))), err());
+        assertEquals(0, run("train", "--resume", two.toString(), "--epochs", "4"), err());
+        assertTrue(out().contains("resuming sigmoid + bce, [0,1] at epoch 3, batch 1 (step 20), to epoch 4"), out());
+        assertTrue(out().contains("saved " + two), out());
+        SavedRun a = ExperimentFile.read(four).runs().get(0), b = ExperimentFile.read(two).runs().get(0);
+        assertEquals(4, b.checkpoint().epochsDone());
+        assertEquals(4, b.config().epochs());
+        assertEquals(a.batches().size(), b.batches().size());
+        for (int i = 0; i < a.batches().size(); i++) {
+            BatchPoint p = a.batches().get(i), q = b.batches().get(i);
+            assertEquals(p.step(), q.step());
+            assertEquals(Double.doubleToRawLongBits(p.loss()), Double.doubleToRawLongBits(q.loss()), "loss of step " + p.step());
+        }
+        for (int i = 0; i < 4; i++) {
+            EpochMetrics p = a.epochs().get(i), q = b.epochs().get(i);
+            assertEquals(p.testBce(), q.testBce(), 0.0, "epoch " + (i + 1));
+            assertEquals(p.testMse(), q.testMse(), 0.0);
+        }
+        assertArrayEquals(a.checkpoint().model().params(), b.checkpoint().model().params());
+        assertEquals(a.timeline().snapshots().stream().map(s -> s.step()).toList(),
+                b.timeline().snapshots().stream().map(s -> s.step()).toList(), "the timeline goes on where it stopped");
+    }
+
+    @Test
+    void aHurriedUsersResumesGetOneLine() throws Exception {
+        Path two = trained("two.aelab");
+        assertEquals(2, run("train", "--resume", two.toString(), "--lr", "0.01"));
+        assertUsage("--lr cannot change when resuming");
+        assertEquals(2, run("train", "--resume", two.toString(), "--epochs", "1"));
+        assertUsage("--epochs is the total, and the run has trained 2 epochs already; give more than 2");
+        assertEquals(0, run("train", "--resume", two.toString()));
+        assertTrue(out().contains("all 2 epochs are done; give --epochs N"), out());
+        Path missing = dir.resolve("nope.aelab");
+        assertEquals(1, run("train", "--resume", missing.toString(), "--epochs", "3"));
+        assertOneLineError("file not found");
+        Files.writeString(dir.resolve("notes.aelab"), "hello");
+        assertEquals(1, run("train", "--resume", dir.resolve("notes.aelab").toString(), "--epochs", "3"));
+        assertOneLineError("not an Autoencoder Lab experiment");
+    }
+
+    /** A usage error: its line, then the usage line and where the help is; no trace. */
+    private void assertUsage(String expected) {
+        String e = err().trim();
+        assertTrue(e.startsWith("error: ") && e.lines().findFirst().orElseThrow().contains(expected), e);
+        assertTrue(e.lines().count() <= 3 && !e.contains("Exception") && e.endsWith("see 'train --help'"), e);
     }
 }
