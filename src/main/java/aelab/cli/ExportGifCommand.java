@@ -28,6 +28,7 @@ final class ExportGifCommand {
 
     int run(Options o) throws UsageException, ExperimentFileException, Cli.CommandFailed {
         Path file = Cli.onePositional(o, "FILE" + ExperimentFile.EXTENSION);
+        if (o.has("out") && o.string("out", "").isEmpty()) throw new UsageException("--out needs a file name (FILE.gif)");
         Path target = o.has("out") ? Path.of(o.string("out", "")) : defaultTarget(file);
         Experiment e = ExperimentFile.read(file);
         checkTarget(file, target);
