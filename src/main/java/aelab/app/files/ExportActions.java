@@ -146,7 +146,7 @@ final class ExportActions {
             try {
                 AtomicFiles.write(f, gif::write);
                 fx.execute(() -> exported(f, what));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {   // a daemon thread: said here, or never
                 fx.execute(() -> failed(f, what, e));
             }
         });
@@ -184,7 +184,7 @@ final class ExportActions {
         actions.say("Exported " + what + " to " + f.getFileName() + ".");
     }
 
-    private void failed(Path f, String what, Exception e) {
+    private void failed(Path f, String what, Throwable e) {
         actions.say("");
         dialogs.error("Cannot export " + what, "Could not write " + f + ": "
                 + (e.getMessage() == null ? e.toString() : e.getMessage()));
