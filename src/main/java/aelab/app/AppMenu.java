@@ -50,6 +50,9 @@ final class AppMenu extends HBox {
         recent.setId("menu-recent");
         Menu export = new Menu("Export");
         export.setId("menu-export");
+        MenuItem gif = item("export-gif", "Timeline as animated GIF…", null, actions::exportGif,
+                "The reconstructions of the runs shown as they learned, a frame per snapshot, looping");
+        export.setOnShowing(e -> gif.setDisable(!actions.canExportGif()));   // a timeline grows unobserved: asked when shown
         export.getItems().addAll(
                 item("export-charts", "Loss charts as PNG…", null, actions::exportChartsPng,
                         "Both loss charts side by side, as a picture"),
@@ -57,6 +60,7 @@ final class AppMenu extends HBox {
                         "The digits, their reconstructions and error maps, as the panel shows them"),
                 item("export-csv", "Metric history as CSV…", "Shortcut+E", actions::exportCsv,
                         "Every mini-batch and epoch of every run on the charts, one row each"),
+                gif,
                 new SeparatorMenuItem(),
                 item("export-keras", "As Python: Keras script…", null, () -> actions.exportPython(Framework.KERAS),
                         "A runnable Keras script that trains the runs on the charts with the same settings"),

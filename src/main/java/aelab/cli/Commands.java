@@ -64,6 +64,10 @@ final class Commands {
                     new Opt("framework", "keras|pytorch", "the framework (required)"),
                     new Opt("out", "SCRIPT.py|-", "where to write it (default: beside the file; - for standard output)")),
                     (o, io) -> new ExportPythonCommand(io.out()).run(o)),
+            new Command("export-gif", "Animate the runs' timeline (their reconstructions as they learned) as a GIF.",
+                    false, "FILE.aelab", List.of(
+                    new Opt("out", "FILE.gif", "where to write it (default: beside the file, .gif for .aelab)")),
+                    (o, io) -> new ExportGifCommand(io.out()).run(o)),
             new Command("bench", "Samples per second of the default training step, and the test-set evaluation time.",
                     false, null, List.of(DATA,
                     new Opt("steps", "N", "timed mini-batches (default 400)"),

@@ -107,7 +107,7 @@ class KeepWindowTest extends WindowFixture {
         Map<String, MenuItem> items = menuItems();
         for (String id : List.of("menu-open", "menu-recent", "menu-save", "menu-save-as", "menu-open-dataset",
                 "menu-bundled-mnist", "menu-export", "menu-export-charts", "menu-export-reconstructions",
-                "menu-export-csv", "menu-export-keras", "menu-export-pytorch", "menu-quit", "menu-continue"))
+                "menu-export-csv", "menu-export-gif", "menu-export-keras", "menu-export-pytorch", "menu-quit", "menu-continue"))
             assertTrue(items.containsKey(id), id + " is missing");
         Map<String, String> shortcuts = Map.of("menu-open", "Shortcut+O", "menu-save", "Shortcut+S",
                 "menu-save-as", "Shortcut+Shift+S", "menu-open-dataset", "Shortcut+Shift+O", "menu-continue", "Shortcut+R",
@@ -207,6 +207,38 @@ class KeepWindowTest extends WindowFixture {
         String py = Files.readString(script);
         assertTrue(py.contains("import torch"), "a PyTorch script");
         assertTrue(py.contains("\"epochs\": 1"), "with the run's settings");
+        assertEquals(dir.resolve("out"), prefs.folder(AppPreferences.Folder.EXPORTS));
+    }
+
+    @Test
+    void theTimelineIsExportedAsAGifInTheBackgroundOnceARunHasOne(FxRobot robot) throws Exception {
+        Path gif = dir.resolve("out/timeline.gif");
+        await("MNIST loaded", () -> !robot.lookup("#start").queryButton().isDisabled());
+        fx(() -> {
+            actions.exportGif(gif);
+            return null;
+        });
+        assertEquals("No timeline to export yet: press Start to train a run first.", fx(() -> actions.noticeProperty().get()));
+        assertFalse(fx(actions::canExportGif));
+        assertFalse(Files.exists(gif));
+
+        Run run = trained(robot, 1);
+        assertTrue(fx(actions::canExportGif));
+        int snapshots = fx(() -> run.timeline().size());
+        fx(() -> {
+            actions.exportGif(gif);
+            return null;
+        });
+        await("the GIF written", () -> actions.noticeProperty().get().startsWith("Exported"));
+        assertEquals("Exported the timeline (" + snapshots + " frames) to timeline.gif.", fx(() -> actions.noticeProperty().get()));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(snapshots, reader.getNumImages(true), "a frame per snapshot");
+        } finally {
+            reader.dispose();
+        }
         assertEquals(dir.resolve("out"), prefs.folder(AppPreferences.Folder.EXPORTS));
     }
 

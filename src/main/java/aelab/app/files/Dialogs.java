@@ -10,7 +10,7 @@ public interface Dialogs {
     /** The kinds of file the app reads and writes, with what a chooser filters on. */
     enum Kind {
         EXPERIMENT("Autoencoder Lab experiment", ".aelab"), PNG("PNG image", ".png"), CSV("CSV table", ".csv"),
-        PYTHON("Python script", ".py");
+        PYTHON("Python script", ".py"), GIF("GIF animation", ".gif");
 
         final String description, extension;
 

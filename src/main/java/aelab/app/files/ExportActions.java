@@ -5,6 +5,7 @@ import aelab.app.model.AppPreferences;
 import aelab.app.model.AppPreferences.Folder;
 import aelab.app.model.MetricsCsv;
 import aelab.app.model.Run;
+import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.LabSession;
 import aelab.data.Dataset;
 import aelab.engine.Preview;
@@ -12,28 +13,38 @@ import aelab.engine.TrainingConfig;
 import aelab.io.AtomicFiles;
 import aelab.io.ExperimentFile;
 import aelab.io.PythonExport;
+import aelab.io.gif.TimelineGif;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The File › Export menu of {@link FileActions}: the loss charts and the reconstructions as pictures, the
- * metric history as CSV, and Python scripts. Each action asks {@link Dialogs} for a path, and has a twin
- * that takes the path; the notice, folders and preferences are those of the FileActions.
+ * metric history as CSV, Python scripts, and the timeline as an animated GIF. Each action asks
+ * {@link Dialogs} for a path, and has a twin that takes the path; the notice, folders and preferences
+ * are those of the FileActions. The GIF is encoded on a background thread (a second or so for a few
+ * epochs), and its outcome handed back to the FX thread.
  */
 final class ExportActions {
     private final FileActions actions;
     private final TrainingPictures view;
     private final AppPreferences prefs;
     private final Dialogs dialogs;
+    private final BackgroundExecutor background;
+    private final Executor fx;
 
-    ExportActions(FileActions actions, TrainingPictures view, AppPreferences prefs, Dialogs dialogs) {
+    /** @param fx runs what a background export reports on the FX thread ({@code Platform::runLater}) */
+    ExportActions(FileActions actions, TrainingPictures view, AppPreferences prefs, Dialogs dialogs,
+                  BackgroundExecutor background, Executor fx) {
         this.actions = actions;
         this.view = view;
         this.prefs = prefs;
         this.dialogs = dialogs;
+        this.background = background;
+        this.fx = fx;
     }
 
     private LabSession session() { return actions.session(); }
@@ -101,6 +112,53 @@ final class ExportActions {
                 PythonExport.script(configs, labels, data, framework)));
     }
 
+    /** The runs on the reconstruction panel that have a timeline, labelled as the GIF shows them. */
+    private List<TimelineGif.Source> timelines() {
+        List<TimelineGif.Source> sources = new ArrayList<>();
+        for (Run r : session().history().newest())
+            if (!r.timeline().isEmpty()) sources.add(new TimelineGif.Source("run " + r.id() + " · " + r.config().label(), r.timeline()));
+        return sources;
+    }
+
+    /** Whether a run on the reconstruction panel has a timeline to export. */
+    boolean canExportGif() { return !timelines().isEmpty(); }
+
+    void exportGif() {
+        if (noTimeline()) return;
+        Path f = dialogs.saveFile("Export the timeline as an animated GIF", Kind.GIF, actions.folder(Folder.EXPORTS),
+                actions.stem() + "-timeline.gif");
+        if (f != null) exportGif(f);
+    }
+
+    /** The timelines of the runs on the reconstruction panel, a frame per snapshot, written in the background. */
+    void exportGif(Path f) {
+        if (noTimeline()) return;
+        TimelineGif gif;
+        try {
+            gif = TimelineGif.of(timelines());   // timelines are immutable: the encoding may read them on any thread
+        } catch (IllegalArgumentException e) {
+            actions.say("Cannot export the timeline: " + e.getMessage() + ".");
+            return;
+        }
+        String what = "the timeline (" + gif.frames() + " frames)";
+        actions.say("Writing " + what + " to " + f.getFileName() + "…");
+        background.execute("export " + f.getFileName(), () -> {
+            try {
+                AtomicFiles.write(f, gif::write);
+                fx.execute(() -> exported(f, what));
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {   // a daemon thread: said here, or never
+                fx.execute(() -> failed(f, what, e));
+            }
+        });
+    }
+
+    private boolean noTimeline() {
+        if (canExportGif()) return false;
+        actions.say(session().history().newest().isEmpty() ? "No timeline to export yet: press Start to train a run first."
+                : "No timeline to export: the runs shown were saved before timelines; Run › Continue training records one.");
+        return true;
+    }
+
     private boolean nothingToExport() {
         if (!session().history().runs().isEmpty()) return false;
         actions.say("Nothing to export yet: press Start to train a run first.");
@@ -114,12 +172,21 @@ final class ExportActions {
         try {
             write.run();
         } catch (IOException | RuntimeException e) {
-            dialogs.error("Cannot export " + what, "Could not write " + f + ": "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            failed(f, what, e);
             return;
         }
+        exported(f, what);
+    }
+
+    private void exported(Path f, String what) {
         prefs.setFolder(Folder.EXPORTS, f.toAbsolutePath().getParent());
         actions.savePrefs();
         actions.say("Exported " + what + " to " + f.getFileName() + ".");
+    }
+
+    private void failed(Path f, String what, Throwable e) {
+        actions.say("");
+        dialogs.error("Cannot export " + what, "Could not write " + f + ": "
+                + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package aelab.app.files;
 
+import aelab.app.session.BackgroundExecutor;
 import aelab.app.session.ExperimentKeeper;
 import aelab.app.session.LabSession;
 import aelab.app.files.Dialogs.Kind;
@@ -21,12 +22,13 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the File and Run menus do: save and open experiments, open a dataset folder, export pictures,
- * the metric history and Python scripts, and go on training. Each action asks {@link Dialogs} for a
+ * the metric history, Python scripts and the timeline GIF, and go on training. Each action asks {@link Dialogs} for a
  * path, and has a twin that takes the path, which tests call. Every outcome is one line: a notice
  * beside the menu when it went well, an error dialog when not, and then nothing in the window changed.
  */
@@ -49,7 +51,7 @@ public final class FileActions {
         this.prefs = prefs;
         this.dialogs = dialogs;
         this.keeper = new ExperimentKeeper(session);
-        this.exports = new ExportActions(this, view, prefs, dialogs);
+        this.exports = new ExportActions(this, view, prefs, dialogs, BackgroundExecutor.daemonThreads(), Platform::runLater);
         saved = keeper.fingerprint();
     }
 
@@ -243,6 +245,15 @@ public final class FileActions {
     public void exportCsv() { exports.exportCsv(); }
 
     public void exportCsv(Path f) { exports.exportCsv(f); }
+
+    /** File › Export › Timeline as animated GIF…: the runs on the reconstruction panel, as they learned. */
+    public void exportGif() { exports.exportGif(); }
+
+    /** The same to a given file; encoded in the background, reported in the notice (or an error dialog). */
+    public void exportGif(Path f) { exports.exportGif(f); }
+
+    /** Whether a run on the reconstruction panel has a timeline (the GIF export is offered). */
+    public boolean canExportGif() { return exports.canExportGif(); }
 
     public void exportPython(PythonExport.Framework framework) { exports.exportPython(framework); }
 
