@@ -107,7 +107,8 @@ final class AppMenu extends HBox {
         run.getItems().addAll(start, pause, stop, step, stepEpoch, new SeparatorMenuItem(),
                 item("continue", "Continue training", "Shortcut+R", actions::continueTraining,
                         "Train the newest run on from where it stopped, e.g. after opening a saved experiment: "
-                                + "the same curve as if it had never stopped"));
+                                + "the same curve as if it had never stopped"),
+                trainMore(s, actions));
 
         Menu edit = new Menu("_Edit");
         edit.setId("menu-edit");
@@ -192,4 +193,16 @@ final class AppMenu extends HBox {
 
     /** The tooltip text of a menu item, for tests. */
     String tip(MenuItem i) { return tips.get(i); }
+
+    /** "Train N more epochs": N is the Epochs setting, so the item says what it will do. */
+    private MenuItem trainMore(LabSession s, FileActions actions) {
+        MenuItem more = item("train-more", "Train more epochs", "Shortcut+Shift+R", actions::trainMore,
+                "Train the newest run (finished, stopped or reopened) as many epochs more as the Epochs setting says; "
+                        + "its curve goes on where it ended");
+        more.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = s.form().config() == null ? 0 : s.form().config().epochs();
+            return "Train " + n + " more epoch" + (n == 1 ? "" : "s");
+        }, s.form().configProperty()));
+        return more;
+    }
 }

@@ -193,6 +193,19 @@ public final class FileActions {
                 + (c.batchesDone() + 1) + ".");
     }
 
+    /** Trains the newest run as many epochs more as the Epochs setting says; its curve goes on. */
+    public void trainMore() {
+        int more = session.form().config() == null ? 0 : session.form().config().epochs();
+        String problem = keeper.trainMoreProblem(more);
+        if (!problem.isEmpty()) {
+            say(problem);
+            return;
+        }
+        keeper.trainMore(more);
+        say("Run #" + session.current().id() + " trains " + more + " more epoch" + (more == 1 ? "" : "s") + ", to epoch "
+                + session.current().config().epochs() + ".");
+    }
+
     // Datasets
 
     public void openDatasetFolder() {

@@ -29,7 +29,7 @@ public final class Run {
     private static final double SMOOTHING = 0.9;
 
     private final int id;
-    private final TrainingConfig config;
+    private TrainingConfig config;
     private int colour;
     private final Curve trainBce = new Curve(CURVE_CAP), trainMse = new Curve(CURVE_CAP);
     private final Curve testBce = new Curve(CURVE_CAP), testMse = new Curve(CURVE_CAP);
@@ -176,6 +176,12 @@ public final class Run {
     public int id() { return id; }
 
     public TrainingConfig config() { return config; }
+
+    /** Plans more epochs for a run that will train on (Train more epochs): its settings say the new total. */
+    public void planEpochs(int total) {
+        if (total < config.epochs()) throw new IllegalArgumentException("a run's epochs can only grow: " + total);
+        config = config.with(aelab.engine.Settings.EPOCHS, total);
+    }
 
     /** Index into the window's palette; distinct among the runs on the charts. */
     public int colour() { return colour; }

@@ -182,4 +182,7 @@ public final class SettingsForm {
     public TrainingConfig config() { return config.get(); }
 
     public BooleanBinding valid() { return valid; }
+
+    /** {@link #config()} as a property, to follow it (null while a field has a problem). */
+    public javafx.beans.value.ObservableValue<TrainingConfig> configProperty() { return config; }
 }

@@ -140,6 +140,32 @@ public final class ExperimentKeeper {
         return true;
     }
 
+    /**
+     * Why the newest run cannot train {@code more} epochs beyond those it has done, or "" when it can: a
+     * finished or stopped run, reopened or not, with its weights (the checks of {@link #continueProblem}
+     * but that all planned epochs are done).
+     */
+    public String trainMoreProblem(int more) {
+        Run r = session.history().latest();
+        String problem = continueProblem();
+        boolean allDone = r != null && r.record().checkpoint() != null
+                && r.record().checkpoint().epochsDone() >= r.config().epochs();
+        if (!problem.isEmpty() && !allDone) return problem;
+        if (allDone && !r.record().dataset().equals(session.dataset() == null ? null : session.dataset().name()))
+            return "Run #" + r.id() + " was trained on " + r.record().dataset() + ": open that dataset first.";
+        if (more < 1) return "Set Epochs to how many more epochs to train.";
+        return "";
+    }
+
+    /** Plans {@code more} epochs beyond those done and trains the newest run on; false (nothing done) when it cannot. */
+    public boolean trainMore(int more) {
+        if (!trainMoreProblem(more).isEmpty()) return false;
+        Run r = session.history().latest();
+        r.planEpochs(r.record().checkpoint().epochsDone() + more);
+        session.trainOn(r);
+        return true;
+    }
+
     /** Changes whenever a run is added, removed, gains a batch or ends: to tell whether the runs were saved. */
     public List<Object> fingerprint() {
         List<Object> f = new ArrayList<>();
