@@ -65,7 +65,15 @@ final class AppMenu extends HBox {
                 item("export-keras", "As Python: Keras script…", null, () -> actions.exportPython(Framework.KERAS),
                         "A runnable Keras script that trains the runs on the charts with the same settings"),
                 item("export-pytorch", "As Python: PyTorch script…", null, () -> actions.exportPython(Framework.PYTORCH),
-                        "A runnable PyTorch script that trains the runs on the charts with the same settings"));
+                        "A runnable PyTorch script that trains the runs on the charts with the same settings"),
+                new SeparatorMenuItem(),
+                item("export-safetensors", "Trained weights as safetensors…", null,
+                        () -> actions.exportWeights(aelab.io.WeightsExport.Format.SAFETENSORS),
+                        "The newest run's weights, named as the exported PyTorch model's layers (0.weight, 0.bias, …): "
+                                + "model.load_state_dict(safetensors.torch.load_file(…))"),
+                item("export-npz", "Trained weights as NumPy .npz…", null,
+                        () -> actions.exportWeights(aelab.io.WeightsExport.Format.NPZ),
+                        "The newest run's weights as NumPy arrays, with the PyTorch model's names and shapes (out, in)"));
         file.getItems().addAll(
                 item("open", "Open experiment…", "Shortcut+O", actions::open,
                         "Replace the runs on the charts with those of an experiment file (.aelab)"),

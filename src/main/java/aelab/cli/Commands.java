@@ -68,6 +68,12 @@ final class Commands {
                     false, "FILE.aelab", List.of(
                     new Opt("out", "FILE.gif", "where to write it (default: beside the file, .gif for .aelab)")),
                     (o, io) -> new ExportGifCommand(io.out()).run(o)),
+            new Command("export-weights", "Write a saved run's trained weights as NumPy .npz or safetensors, named as "
+                    + "the exported PyTorch model's layers (0.weight, 0.bias, 2.weight, ...).", false, "FILE.aelab", List.of(
+                    new Opt("format", "npz|safetensors", "the container (required)"),
+                    new Opt("out", "FILE", "where to write it (default: beside the file)"),
+                    new Opt("run", "N", "which run of the file (required when it holds several)")),
+                    (o, io) -> new ExportWeightsCommand(io.out()).run(o)),
             new Command("bench", "Samples per second of the default training step, and the test-set evaluation time.",
                     false, null, List.of(DATA,
                     new Opt("steps", "N", "timed mini-batches (default 400)"),

@@ -107,7 +107,8 @@ class KeepWindowTest extends WindowFixture {
         Map<String, MenuItem> items = menuItems();
         for (String id : List.of("menu-open", "menu-recent", "menu-save", "menu-save-as", "menu-open-dataset",
                 "menu-bundled-mnist", "menu-export", "menu-export-charts", "menu-export-reconstructions",
-                "menu-export-csv", "menu-export-gif", "menu-export-keras", "menu-export-pytorch", "menu-quit", "menu-continue"))
+                "menu-export-csv", "menu-export-gif", "menu-export-keras", "menu-export-pytorch", "menu-export-safetensors",
+                "menu-export-npz", "menu-quit", "menu-continue", "menu-train-more"))
             assertTrue(items.containsKey(id), id + " is missing");
         Map<String, String> shortcuts = Map.of("menu-open", "Shortcut+O", "menu-save", "Shortcut+S",
                 "menu-save-as", "Shortcut+Shift+S", "menu-open-dataset", "Shortcut+Shift+O", "menu-continue", "Shortcut+R",
@@ -208,6 +209,31 @@ class KeepWindowTest extends WindowFixture {
         assertTrue(py.contains("import torch"), "a PyTorch script");
         assertTrue(py.contains("\"epochs\": 1"), "with the run's settings");
         assertEquals(dir.resolve("out"), prefs.folder(AppPreferences.Folder.EXPORTS));
+    }
+
+    @Test
+    void theNewestRunsWeightsAreExportedAsSafetensors(FxRobot robot) throws Exception {
+        await("MNIST loaded", () -> !robot.lookup("#start").queryButton().isDisabled());
+        fx(() -> {
+            actions.exportWeights(aelab.io.WeightsExport.Format.SAFETENSORS);
+            return null;
+        });
+        assertEquals("No weights to export yet: press Start to train a run first.", fx(() -> actions.noticeProperty().get()));
+        Run run = trained(robot, 1);
+        Path f = dir.resolve("w.safetensors");
+        dialogs.paths.add(f);
+        fx(() -> {
+            actions.exportWeights(aelab.io.WeightsExport.Format.SAFETENSORS);
+            return null;
+        });
+        assertEquals("Exported run #" + run.id() + "'s weights to w.safetensors.", fx(() -> actions.noticeProperty().get()));
+        byte[] b = Files.readAllBytes(f);
+        String header = new String(b, 8, 200, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(header.contains("\"0.weight\"") && header.contains("[128, 784]"), header);
+        // 784·128 + 128 + 128·64 + 64 + … floats after the header
+        long params = aelab.engine.MemoryNeed.parameterCount(run.config().layers());
+        long n = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        assertEquals(8 + n + 4 * params, b.length);
     }
 
     @Test

@@ -266,4 +266,19 @@ class ExperimentCliTest {
         assertTrue(e.startsWith("error: ") && e.lines().findFirst().orElseThrow().contains(expected), e);
         assertTrue(e.lines().count() <= 3 && !e.contains("Exception") && e.endsWith("see 'train --help'"), e);
     }
+
+    @Test
+    void exportWeightsWritesSafetensorsBesideTheFileAndRefusesWhatItCannot() throws Exception {
+        Path f = trained("run.aelab");
+        assertEquals(0, run("export-weights", f.toString(), "--format", "safetensors"), err());
+        Path st = dir.resolve("run.safetensors");
+        assertTrue(Files.size(st) > 4 * 200_000, "the default model's weights");
+        assertTrue(out().contains("to " + st.toAbsolutePath() + " as safetensors"), out());
+        assertEquals(2, run("export-weights", f.toString()));
+        assertTrue(err().startsWith("error: --format is required: npz or safetensors"), err());
+        assertEquals(2, run("export-weights", f.toString(), "--format", "npz", "--out", f.toString()));
+        assertTrue(err().startsWith("error: --out is the experiment file itself"), err());
+        assertEquals(1, run("export-weights", dir.resolve("none.aelab").toString(), "--format", "npz"));
+        assertOneLineError("file not found");
+    }
 }

@@ -10,7 +10,8 @@ public interface Dialogs {
     /** The kinds of file the app reads and writes, with what a chooser filters on. */
     enum Kind {
         EXPERIMENT("Autoencoder Lab experiment", ".aelab"), PNG("PNG image", ".png"), CSV("CSV table", ".csv"),
-        PYTHON("Python script", ".py"), GIF("GIF animation", ".gif");
+        PYTHON("Python script", ".py"), GIF("GIF animation", ".gif"),
+        SAFETENSORS("safetensors weights", ".safetensors"), NPZ("NumPy arrays", ".npz");
 
         final String description, extension;
 

@@ -13,6 +13,7 @@ import aelab.engine.TrainingConfig;
 import aelab.io.AtomicFiles;
 import aelab.io.ExperimentFile;
 import aelab.io.PythonExport;
+import aelab.io.WeightsExport;
 import aelab.io.gif.TimelineGif;
 
 import java.io.IOException;
@@ -150,6 +151,29 @@ final class ExportActions {
                 fx.execute(() -> failed(f, what, e));
             }
         });
+    }
+
+    /** The newest run's trained weights, named as the exported PyTorch model's layers. */
+    void exportWeights(WeightsExport.Format format) {
+        Run r = session().history().latest();
+        String problem = r == null ? "No weights to export yet: press Start to train a run first."
+                : !r.isFinished() ? "Run #" + r.id() + " is still training: stop it, or wait for it to end, to export its weights."
+                : r.record().checkpoint() == null ? "Run #" + r.id() + " failed, so it has no weights worth exporting." : "";
+        if (!problem.isEmpty()) {
+            actions.say(problem);
+            return;
+        }
+        Path f = dialogs.saveFile("Export run #" + r.id() + "'s weights as " + format, format == WeightsExport.Format.NPZ
+                ? Kind.NPZ : Kind.SAFETENSORS, actions.folder(Folder.EXPORTS), actions.stem() + "-run" + r.id() + format.extension());
+        if (f != null) exportWeights(r, format, f);
+    }
+
+    void exportWeights(Run r, WeightsExport.Format format, Path f) {
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("format", "pt");
+        meta.put("label", r.config().label());
+        meta.put("layers", r.config().layerString());
+        export(f, "run #" + r.id() + "'s weights", () -> WeightsExport.write(f, r.record().checkpoint().model(), format, meta));
     }
 
     private boolean noTimeline() {

@@ -262,6 +262,9 @@ public final class FileActions {
     /** File › Export › Timeline as animated GIF…: the runs on the reconstruction panel, as they learned. */
     public void exportGif() { exports.exportGif(); }
 
+    /** The newest run's trained weights as safetensors or npz, named for the exported PyTorch model. */
+    public void exportWeights(aelab.io.WeightsExport.Format format) { exports.exportWeights(format); }
+
     /** The same to a given file; encoded in the background, reported in the notice (or an error dialog). */
     public void exportGif(Path f) { exports.exportGif(f); }
 
