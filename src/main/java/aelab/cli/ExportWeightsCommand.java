@@ -9,8 +9,6 @@ import aelab.io.WeightsExport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code export-weights FILE.aelab --format npz|safetensors [--out FILE] [--run N]}: a run's trained
@@ -35,15 +33,8 @@ final class ExportWeightsCommand {
                 : file.toAbsolutePath().resolveSibling(WeightsExport.defaultName(file.getFileName().toString(), format, n, runs));
         if (path.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize()))
             throw new UsageException("--out is the experiment file itself; give another name");
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", "pt");
-        meta.put("label", r.label());
-        meta.put("layers", r.config().layerString());
-        meta.put("hidden", r.config().hidden().toString());
-        meta.put("output", r.config().output().toString());
-        meta.put("epochs_done", String.valueOf(r.checkpoint().epochsDone()));
         try {
-            WeightsExport.write(path, r.checkpoint().model(), format, meta);
+            WeightsExport.write(path, r.checkpoint().model(), format, WeightsExport.metadata(r.config(), r.checkpoint().epochsDone()));
         } catch (IOException x) {
             throw new Cli.CommandFailed("could not write " + path + ": " + Commands.reason(x));
         }

@@ -2,14 +2,11 @@ package aelab.cli;
 
 import aelab.data.Dataset;
 import aelab.data.DatasetException;
-import aelab.engine.BatchPoint;
-import aelab.engine.EpochMetrics;
-import aelab.engine.RunInfo;
+
 import aelab.engine.RunOutcome;
 import aelab.engine.Trainer;
 import aelab.engine.TrainingConfig;
-import aelab.engine.TrainingListener;
-import aelab.io.AtomicFiles;
+
 import aelab.io.Experiment;
 import aelab.io.ExperimentFile;
 
@@ -17,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code train}: one experiment, a line per epoch, optionally a metrics CSV rewritten after each epoch,

@@ -123,6 +123,18 @@ public final class WeightsExport {
         out.flush();
     }
 
+    /** What the safetensors header says of a run besides its tensors: its label, layers, activations, epochs. */
+    public static Map<String, String> metadata(aelab.engine.TrainingConfig c, int epochsDone) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("format", "pt");
+        m.put("label", c.label());
+        m.put("layers", c.layerString());
+        m.put("hidden", c.hidden().toString());
+        m.put("output", c.output().toString());
+        m.put("epochs_done", String.valueOf(epochsDone));
+        return m;
+    }
+
     /** "run.aelab" → "run.safetensors" (or "run-2.safetensors" for the second of several runs). */
     public static String defaultName(String experimentFile, Format format, int run, int runs) {
         String stem = experimentFile.toLowerCase(Locale.ROOT).endsWith(ExperimentFile.EXTENSION)

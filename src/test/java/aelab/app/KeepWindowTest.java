@@ -228,11 +228,11 @@ class KeepWindowTest extends WindowFixture {
         });
         assertEquals("Exported run #" + run.id() + "'s weights to w.safetensors.", fx(() -> actions.noticeProperty().get()));
         byte[] b = Files.readAllBytes(f);
-        String header = new String(b, 8, 200, java.nio.charset.StandardCharsets.UTF_8);
+        long n = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        String header = new String(b, 8, (int) n, java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(header.contains("\"0.weight\"") && header.contains("[128, 784]"), header);
         // 784·128 + 128 + 128·64 + 64 + … floats after the header
         long params = aelab.engine.MemoryNeed.parameterCount(run.config().layers());
-        long n = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         assertEquals(8 + n + 4 * params, b.length);
     }
 

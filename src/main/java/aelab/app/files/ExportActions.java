@@ -169,11 +169,8 @@ final class ExportActions {
     }
 
     void exportWeights(Run r, WeightsExport.Format format, Path f) {
-        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
-        meta.put("format", "pt");
-        meta.put("label", r.config().label());
-        meta.put("layers", r.config().layerString());
-        export(f, "run #" + r.id() + "'s weights", () -> WeightsExport.write(f, r.record().checkpoint().model(), format, meta));
+        export(f, "run #" + r.id() + "'s weights", () -> WeightsExport.write(f, r.record().checkpoint().model(), format,
+                WeightsExport.metadata(r.config(), r.record().checkpoint().epochsDone())));
     }
 
     private boolean noTimeline() {

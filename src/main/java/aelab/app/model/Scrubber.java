@@ -29,7 +29,8 @@ public final class Scrubber {
     private double[] moments = new double[0];
     private int index = -1;                 // −1: live
     private double heldPosition = Double.NaN;
-    private final Map<Run, Object[]> decoded = new IdentityHashMap<>();   // run → {snapshot, its preview}
+    private record Decoded(Snapshot snapshot, Preview preview) { }
+    private final Map<Run, Decoded> decoded = new IdentityHashMap<>();   // each run's snapshot shown, decoded once
 
     /** Follows these runs (the panel's); true when the moments changed. Keeps the position where it was. */
     public boolean update(List<Run> shown) {
@@ -109,11 +110,11 @@ public final class Scrubber {
         Timeline t = r.timeline();
         Snapshot s = t.at((long) Math.floor(moments[index] * batchesPerEpoch(r) + EPS));
         if (s == null) return null;
-        Object[] d = decoded.get(r);
-        if (d == null || d[0] != s) {   // decode once per snapshot shown, so the panel sees the same preview again
-            d = new Object[] {s, s.toPreview(t.indices())};
+        Decoded d = decoded.get(r);
+        if (d == null || d.snapshot() != s) {   // decode once per snapshot shown, so the panel sees the same preview again
+            d = new Decoded(s, s.toPreview(t.indices()));
             decoded.put(r, d);
         }
-        return (Preview) d[1];
+        return d.preview();
     }
 }
