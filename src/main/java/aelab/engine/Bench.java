@@ -24,12 +24,12 @@ public final class Bench {
         int[] order = new int[count];
         for (int i = 0; i < count; i++) order[i] = i;
         try (WorkerPool pool = new WorkerPool(threads)) {
-            DataParallel dp = new DataParallel(model, pool, batch);
+            DataParallel dp = new DataParallel(model, pool, batch, config);
             for (int s = 0; s < warmup; s++)
-                dp.step(data.train().pixels(), order, (s % batches) * batch, batch, config.scale(), config.loss(), opt);
+                dp.step(data.train().pixels(), order, (s % batches) * batch, batch, config.scale(), config.loss(), opt, s + 1);
             long bytes0 = allocatedBytes(), t0 = System.nanoTime();
             for (int s = 0; s < steps; s++)
-                dp.step(data.train().pixels(), order, (s % batches) * batch, batch, config.scale(), config.loss(), opt);
+                dp.step(data.train().pixels(), order, (s % batches) * batch, batch, config.scale(), config.loss(), opt, s + 1);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double bytesPerStep = (double) (allocatedBytes() - bytes0) / steps;
             dp.evaluate(data.test(), 0, config.scale(), config.loss()); // warm the evaluation path

@@ -20,7 +20,7 @@ public final class Evaluator {
         int count = config.trainLimit() == 0 ? data.train().count() : Math.min(config.trainLimit(), data.train().count());
         int batch = Math.min(config.batchSize(), count); // Trainer sizes its workspaces by this batch
         try (WorkerPool pool = new WorkerPool(Trainer.threadsFor(config))) {
-            return new DataParallel(model, pool, batch).evaluate(data.test(), config.testLimit(), config.scale(),
+            return new DataParallel(model, pool, batch, config).evaluate(data.test(), config.testLimit(), config.scale(),
                     config.loss());
         }
     }

@@ -21,7 +21,7 @@ public final class Setting<T> {
     /** The kinds of value a setting can hold; a reader handles each kind once, not each setting. */
     public enum Kind {
         WHOLE("a whole number"), LONG("a whole number"), DECIMAL("a number"), CHOICE("one of the choices"),
-        WIDTHS("whole numbers separated by commas");
+        WIDTHS("whole numbers separated by commas"), TEXT("a value in its own notation");
 
         private final String noun;
 
@@ -48,7 +48,8 @@ public final class Setting<T> {
     private final Class<T> type;
     private final T defaultValue;
     private final double min, max;
-    private final boolean minExclusive, remembered;
+    private final boolean minExclusive, remembered, optionalInFiles;
+    private final Function<String, T> parser;
     private final Function<TrainingConfig, T> value;
     private final Predicate<T> allowed;
     private final String notAllowed;
@@ -69,6 +70,8 @@ public final class Setting<T> {
         max = b.max;
         minExclusive = b.minExclusive;
         remembered = b.remembered;
+        optionalInFiles = b.optionalInFiles;
+        parser = b.parser;
         value = b.value;
         allowed = b.allowed;
         notAllowed = b.notAllowed;
@@ -121,6 +124,12 @@ public final class Setting<T> {
     /** Whether the app remembers it across restarts (limits and threads belong to the window). */
     public boolean remembered() { return remembered; }
 
+    /**
+     * Whether files written before this setting existed may lack it: readers then take the default,
+     * which is what those files meant (a plain autoencoder, say).
+     */
+    public boolean optionalInFiles() { return optionalInFiles; }
+
     /** How a label names a value that differs between runs, e.g. "lr %s"; null when labels leave it out. */
     public String phrase() { return phrase; }
 
@@ -169,6 +178,7 @@ public final class Setting<T> {
                     yield type.cast(d);
                 }
                 case WIDTHS -> type.cast(widths(s));
+                case TEXT -> type.cast(parser.apply(s));
                 case CHOICE -> {
                     for (T v : type.getEnumConstants())
                         if (v.toString().equalsIgnoreCase(s) || ((Enum<?>) v).name().equalsIgnoreCase(s)) yield v;
@@ -205,7 +215,7 @@ public final class Setting<T> {
 
     /** What is wrong with this value on its own (range, allowed choices); empty when nothing is. */
     public Optional<String> check(T v) {
-        if (kind == Kind.CHOICE) return allowed.test(v) ? Optional.empty() : Optional.of(notAllowed(v));
+        if (kind == Kind.CHOICE || kind == Kind.TEXT) return allowed.test(v) ? Optional.empty() : Optional.of(notAllowed(v));
         if (kind == Kind.WIDTHS) {
             for (int w : (int[]) v) if (!inRange(w)) return Optional.of("every width must be " + rangeText());
             return Optional.empty();
@@ -259,7 +269,8 @@ public final class Setting<T> {
         private String paramLabel, unit = "", tooltip = "", zeroMeans, phrase, notAllowed = "";
         private T defaultValue;
         private double min = Long.MIN_VALUE, max = Long.MAX_VALUE;
-        private boolean minExclusive, remembered = true;
+        private boolean minExclusive, remembered = true, optionalInFiles;
+        private Function<String, T> parser;
         private Function<TrainingConfig, T> value;
         private Predicate<T> allowed = v -> true;
 
@@ -317,6 +328,18 @@ public final class Setting<T> {
 
         Builder<T> phrase(String p) {
             phrase = p;
+            return this;
+        }
+
+        /** A TEXT setting's reader: throws IllegalArgumentException saying what to write. */
+        Builder<T> parser(Function<String, T> p) {
+            parser = p;
+            return this;
+        }
+
+        /** Added after files existed: a file without it means the default. */
+        Builder<T> optionalInFiles() {
+            optionalInFiles = true;
             return this;
         }
 

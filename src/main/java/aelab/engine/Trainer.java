@@ -177,7 +177,7 @@ public final class Trainer {
             count = config.trainCount(train.count());
             batch = config.batchFor(count);
             batches = (count + batch - 1) / batch;
-            dp = new DataParallel(model, pool, batch);
+            dp = new DataParallel(model, pool, batch, config);
             RunInfo info = new RunInfo(config, count, config.testLimit() == 0 ? test.count()
                     : Math.min(config.testLimit(), test.count()), batches,
                     Entropy.bceFloor(test, config.testLimit()), List.copyOf(config.warnings()), dp.kernelName(),
@@ -206,12 +206,12 @@ public final class Trainer {
             ImageSet train = data.train();
             if (epochStart == 0) beginEpoch();
             int b = batchesDone, from = b * batch, rows = Math.min(batch, count - from);
-            double n = (double) rows * model.width(model.layerCount());
-            if (!dp.step(train.pixels(), order, from, rows, config.scale(), config.loss(), optimizer))
-                return finish(diverged(epoch, b + 1, "the loss became " + dp.sums(0) / n));
+            double n = (double) rows * model.width(model.layerCount()), divisor = dp.lossDivisor(rows);
+            if (!dp.step(train.pixels(), order, from, rows, config.scale(), config.loss(), optimizer, stepsDone + 1))
+                return finish(diverged(epoch, b + 1, "the loss became " + dp.sums(0) / divisor));
             stepsDone++;
             batchesDone = b + 1;
-            double loss = dp.sums(0) / n;
+            double loss = dp.sums(0) / divisor;
             partialLossSum += loss;
             listener.batch(new BatchPoint(epoch, b + 1, stepsDone, loss, dp.sums(1) / n, dp.sums(2) / n,
                     System.nanoTime() - start));
@@ -281,9 +281,9 @@ public final class Trainer {
         keepGood();
         sendSnapshot(epoch, true);
         listener.epoch(new EpochMetrics(epoch, trainLoss, e.loss(), e.bce(), e.mse(), e.outputSum(),
-                (System.nanoTime() - epochStart) / 1e9));
+                (System.nanoTime() - epochStart) / 1e9, e.kind()));
         if (detail != null) listener.insights(Insights.of(epoch, detail, data.test(), insightExtremes, model,
-                images -> dp.preview(data.test(), images, config.scale(), stepsDone, epoch)));
+                images -> dp.preview(data.test(), images, config.scale(), stepsDone, epoch, false)));
         epochStart = 0;
         return epochsDone >= config.epochs() ? finished() : null;
     }

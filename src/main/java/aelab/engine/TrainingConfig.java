@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record TrainingConfig(int[] layers, Activation hidden, Activation output, Loss loss, Scale scale,
                              int epochs, int batchSize, double learningRate, OptimizerKind optimizer,
-                             long seed, int trainLimit, int testLimit, int threads) {
+                             long seed, int trainLimit, int testLimit, int threads,
+                             ModelKind kind, Noise noise, double l1, double beta) {
 
     /** Where {@link #read} takes each setting's value from: a file, the preferences, the command line. */
     @FunctionalInterface
@@ -31,12 +32,21 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
         layers = layers.clone();
     }
 
+    /** A plain autoencoder (the kind's parameters at their defaults). */
+    public TrainingConfig(int[] layers, Activation hidden, Activation output, Loss loss, Scale scale, int epochs,
+                          int batchSize, double learningRate, OptimizerKind optimizer, long seed, int trainLimit,
+                          int testLimit, int threads) {
+        this(layers, hidden, output, loss, scale, epochs, batchSize, learningRate, optimizer, seed, trainLimit,
+                testLimit, threads, ModelKind.PLAIN, Noise.DEFAULT, Settings.L1.defaultValue(), Settings.BETA.defaultValue());
+    }
+
     /** A config with every setting taken from the source; the one place that lists the components in order. */
     public static <X extends Exception> TrainingConfig read(Source<X> in) throws X {
         return new TrainingConfig(get(in, Settings.LAYERS), get(in, Settings.HIDDEN), get(in, Settings.OUTPUT),
                 get(in, Settings.LOSS), get(in, Settings.SCALE), get(in, Settings.EPOCHS), get(in, Settings.BATCH_SIZE),
                 get(in, Settings.LEARNING_RATE), get(in, Settings.OPTIMIZER), get(in, Settings.SEED),
-                get(in, Settings.TRAIN_LIMIT), get(in, Settings.TEST_LIMIT), get(in, Settings.THREADS));
+                get(in, Settings.TRAIN_LIMIT), get(in, Settings.TEST_LIMIT), get(in, Settings.THREADS),
+                get(in, Settings.KIND), get(in, Settings.NOISE), get(in, Settings.L1), get(in, Settings.BETA));
     }
 
     private static <T, X extends Exception> T get(Source<X> in, Setting<T> s) throws X {
@@ -83,6 +93,10 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
             p.add(new Setting.Problem(Settings.LAYERS, "the first width must be the image size, " + imageSize));
         if (layers.length >= 2 && layers[layers.length - 1] != imageSize)
             p.add(new Setting.Problem(Settings.LAYERS, "the last width must be the image size, " + imageSize));
+        if (kind.needsCode() && layers.length < 3)
+            p.add(new Setting.Problem(Settings.KIND, "a " + kind + " autoencoder needs a hidden layer as its code, e.g. layers 784,128,28,128,784"));
+        if (kind == ModelKind.VAE && (output != Activation.SIGMOID || loss != Loss.BCE || scale != Scale.UNIT))
+            p.add(new Setting.Problem(Settings.KIND, "a VAE's decoder gives each pixel a probability: use sigmoid output, BCE and pixels on [0,1]"));
         return p;
     }
 
@@ -99,9 +113,22 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
         return w;
     }
 
-    /** A short label for legends: "sigmoid + bce, [0,1]". */
+    /** A short label for legends: "sigmoid + bce, [0,1]", "vae β 1, sigmoid + bce, [0,1]". */
     public String label() {
-        return output + " + " + loss + ", " + (scale == Scale.UNIT ? "[0,1]" : "raw 0–255");
+        return kindLabel() + output + " + " + loss + ", " + (scale == Scale.UNIT ? "[0,1]" : "raw 0–255");
+    }
+
+    /** "" for a plain run, else the kind and its parameters: "denoising gaussian:0.5, ". */
+    public String kindLabel() {
+        if (kind == ModelKind.PLAIN) return "";
+        StringBuilder s = new StringBuilder(kind.toString());
+        for (Setting<?> p : Settings.parametersOf(kind)) s.append(' ').append(p.text(this));
+        return s.append(", ").toString();
+    }
+
+    /** The kind's parameters that a run of this kind reads (those of other kinds are kept, but unused). */
+    public boolean uses(Setting<?> s) {
+        return !(s == Settings.NOISE || s == Settings.L1 || s == Settings.BETA) || Settings.parametersOf(kind).contains(s);
     }
 
     public String describe() {
@@ -147,12 +174,13 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
         return o instanceof TrainingConfig c && Arrays.equals(layers, c.layers) && hidden == c.hidden && output == c.output
                 && loss == c.loss && scale == c.scale && epochs == c.epochs && batchSize == c.batchSize
                 && Double.compare(learningRate, c.learningRate) == 0 && optimizer == c.optimizer && seed == c.seed
-                && trainLimit == c.trainLimit && testLimit == c.testLimit && threads == c.threads;
+                && trainLimit == c.trainLimit && testLimit == c.testLimit && threads == c.threads
+                && kind == c.kind && noise.equals(c.noise) && Double.compare(l1, c.l1) == 0 && Double.compare(beta, c.beta) == 0;
     }
 
     @Override public int hashCode() {
         return Arrays.hashCode(layers) * 31 + java.util.Objects.hash(hidden, output, loss, scale, epochs, batchSize,
-                learningRate, optimizer, seed, trainLimit, testLimit, threads);
+                learningRate, optimizer, seed, trainLimit, testLimit, threads, kind, noise, l1, beta);
     }
 
     @Override public String toString() { return describe(); }

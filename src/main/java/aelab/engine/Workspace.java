@@ -17,7 +17,11 @@ final class Workspace {
     final int capacity;
     final int[] widths;
     final float[] x;      // (R, D) inputs, on the network's scale
-    float[] y;            // (R, D) targets: x itself for an autoencoder; separate only in tests
+    float[] y;            // (R, D) targets: x itself for an autoencoder; the clean rows for a denoising one
+    final long[] keys;    // (R) the rows' random streams (RowKeys), filled by the caller when the kind samples
+    final int code;       // the bottleneck: index into widths of the layer the kind acts on
+    CodeLayer codeLayer;  // what the kind does there
+    double penaltySum;    // the kind's loss term of the last forward, Σ over rows, per-image units
     final float[][] a;    // a[l]: (R, n_{l+1}); a[L−1] is the output p
     final float[] z;      // (R, D) output logits
     final float[] d1, d2; // (R, max n) δ buffers, used in turn
@@ -25,16 +29,27 @@ final class Workspace {
     final float[][] gB;   // like b
     /** Sums over the rows of the last pass: trained loss (own scale), BCE and MSE on [0,1], Σ outputs. */
     double lossSum, bceSum, mseSum, outputSum;
+    /** Of an evaluation: a VAE's Σ KL, a sparse code's Σ|code| and its values below 1e-3. */
+    double klSum, codeAbsSum, codeZeros;
     private final Elementwise ew = Elementwise.best();
     private final double[] sums = new double[3];
 
     Workspace(int[] widths, int capacity) {
+        this(new Autoencoder(widths, Activation.RELU, Activation.SIGMOID), capacity, 0, 0, false);
+    }
+
+    /** Buffers for rows of model m; l1 and beta are a sparse run's λ and a VAE's β; cleanTargets keeps y apart from x. */
+    Workspace(Autoencoder m, int capacity, double l1, double beta, boolean cleanTargets) {
+        int[] widths = m.widths;
         this.capacity = capacity;
         this.widths = widths.clone();
+        this.keys = new long[Math.max(capacity, 1)];
+        this.code = m.bottleneckLayer();
+        this.codeLayer = widths.length > 2 ? CodeLayer.of(m, capacity, l1, beta) : null;
         int layers = widths.length - 1, d = widths[0], max = 0;
         for (int n : widths) max = Math.max(max, n);
         x = new float[MemoryNeed.arrayLength(capacity, d, "a worker's input rows")];
-        y = x;
+        y = cleanTargets ? new float[x.length] : x;
         z = new float[MemoryNeed.arrayLength(capacity, widths[layers], "a worker's output rows")];
         a = new float[layers][];
         gW = new float[layers][];
@@ -48,27 +63,43 @@ final class Workspace {
         d2 = new float[d1.length];
     }
 
-    /** Fills rows [0, rows) of x from images idx[from …] of a byte pixel array: x = pixel · factor. */
+    /** Fills rows [0, rows) of y (= x unless kept apart) from images idx[from …] of a byte pixel array: pixel · factor. */
     void load(byte[] pixels, int[] idx, int from, int rows, float factor) {
         int d = widths[0];
         for (int r = 0; r < rows; r++) {
             int src = idx[from + r] * d, dst = r * d;
-            for (int j = 0; j < d; j++) x[dst + j] = (pixels[src + j] & 0xFF) * factor;
+            for (int j = 0; j < d; j++) y[dst + j] = (pixels[src + j] & 0xFF) * factor;
         }
+        if (y != x) System.arraycopy(y, 0, x, 0, rows * d);
+    }
+
+    /** Replaces the inputs x by a corrupted copy of the clean rows y, row r drawing from keys[r]. */
+    void corrupt(Noise noise, int rows, float top) {
+        Corruption.apply(noise, y, x, rows, widths[0], top, keys);
     }
 
     float[] output() { return a[a.length - 1]; }
 
     void forward(Autoencoder m, MatMul mm, int rows) {
+        forward(m, mm, rows, false);
+    }
+
+    /**
+     * The forward pass; with sample, the kind draws from the rows' streams in {@link #keys} (a VAE's ε),
+     * without, it takes the mean (a VAE's code is μ). The kind's loss term goes to {@link #penaltySum}.
+     */
+    void forward(Autoencoder m, MatMul mm, int rows, boolean sample) {
         int layers = m.layerCount();
         float[] in = x;
+        penaltySum = 0;
         for (int l = 0; l < layers; l++) {
             int nIn = widths[l], nOut = widths[l + 1];
             boolean last = l == layers - 1;
             float[] out = last ? z : a[l];
             for (int r = 0; r < rows; r++) System.arraycopy(m.b[l], 0, out, r * nOut, nOut); // z = b + …
             mm.mul(in, m.w[l], out, rows, nIn, nOut, true);                                // … + a·W
-            if (!last) m.hidden.forward(out, rows * nOut, nOut);
+            if (!last && l == code - 1) penaltySum = codeLayer.forward(m, mm, in, out, rows, sample ? keys : null);
+            else if (!last) m.hidden.forward(out, rows * nOut, nOut);
             in = out;
         }
         float[] p = output();
@@ -166,8 +197,16 @@ final class Workspace {
         }
     }
 
-    /** Gradients of every parameter from δ_{L−1} in d1; hidden activations' derivatives from a. */
+    /** Gradients of every parameter from δ_{L−1} in d1, for a batch of these rows alone. */
     void backward(Autoencoder m, MatMul mm, int rows) {
+        backward(m, mm, rows, 1f / rows);
+    }
+
+    /**
+     * Gradients of every parameter from δ_{L−1} in d1; hidden activations' derivatives from a; the
+     * kind's own terms at the code scaled by perImage = 1 / (rows of the whole batch).
+     */
+    void backward(Autoencoder m, MatMul mm, int rows, float perImage) {
         float[] delta = d1, spare = d2;
         for (int l = m.layerCount() - 1; l >= 0; l--) {
             int nIn = widths[l], nOut = widths[l + 1];
@@ -179,9 +218,12 @@ final class Workspace {
                 int o = r * nOut;
                 for (int j = 0; j < nOut; j++) gb[j] += delta[o + j];
             }
+            if (l == 0 && code == 1 && codeLayer != null) codeLayer.backwardHeads(m, mm, in, null, rows);
             if (l > 0) {
                 mm.mulTransB(delta, m.w[l], spare, rows, nOut, nIn, false); // δ·Wᵀ   (rows, nIn)
-                if (m.hidden == Activation.RELU) ew.reluBackward(a[l - 1], spare, rows * nIn); // the hot case, vectorised
+                if (l == code - 1 && codeLayer != null) codeLayer.backwardHeads(m, mm, in, spare, rows);
+                if (l == code && codeLayer != null) codeLayer.backward(m, a[l - 1], spare, rows, perImage);
+                else if (m.hidden == Activation.RELU) ew.reluBackward(a[l - 1], spare, rows * nIn); // the hot case, vectorised
                 else m.hidden.backward(a[l - 1], spare, rows * nIn, nIn);
                 float[] t = delta;
                 delta = spare;
@@ -192,11 +234,13 @@ final class Workspace {
 
     /** Gradient arrays in the order of {@link Autoencoder#params()}. */
     float[][] grads() {
-        float[][] g = new float[2 * gW.length][];
+        float[][] own = codeLayer == null ? new float[0][] : codeLayer.grads();
+        float[][] g = new float[2 * gW.length + own.length][];
         for (int l = 0; l < gW.length; l++) {
             g[2 * l] = gW[l];
             g[2 * l + 1] = gB[l];
         }
+        System.arraycopy(own, 0, g, 2 * gW.length, own.length);
         return g;
     }
 

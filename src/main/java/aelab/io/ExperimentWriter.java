@@ -80,10 +80,11 @@ final class ExperimentWriter {
         m.put("checkpoint", c);
 
         int[] widths = r.config().layers();
+        kind = r.config().kind();
         float[][] params = cp.model().params();
         List<Object> weights = new ArrayList<>();
         for (int k = 0; k < params.length; k++)
-            weights.add(array(ParamNames.of(k), widths, k, dir + ParamNames.of(k) + ".npy", params[k]));
+            weights.add(array(ParamNames.of(widths, kind, k), widths, k, dir + ParamNames.of(widths, kind, k) + ".npy", params[k]));
         m.put("weights", weights);
 
         Optimizer o = cp.optimizer();
@@ -92,7 +93,7 @@ final class ExperimentWriter {
         for (int k = 0; k < state.length; k++) {
             int p = k % params.length; // state arrays come in groups, each in params() order
             String group = ParamNames.stateGroup(r.config().optimizer(), k / params.length);
-            arrays.add(array(ParamNames.of(p), widths, p, dir + "optimizer/" + group + "_" + ParamNames.of(p) + ".npy", state[k]));
+            arrays.add(array(ParamNames.of(widths, kind, p), widths, p, dir + "optimizer/" + group + "_" + ParamNames.of(widths, kind, p) + ".npy", state[k]));
         }
         Map<String, Object> opt = new LinkedHashMap<>();
         opt.put("steps", o.steps());
@@ -114,12 +115,14 @@ final class ExperimentWriter {
         return m;
     }
 
+    private aelab.engine.ModelKind kind; // of the run being described
+
     /** The JSON description of one float32 array, and its .npy entry queued for writing. */
     private Map<String, Object> array(String param, int[] widths, int k, String entry, float[] values) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("param", param);
         List<Object> shape = new ArrayList<>();
-        int[] dims = ParamNames.shape(widths, k);
+        int[] dims = ParamNames.shape(widths, kind, k);
         for (int n : dims) shape.add((long) n);
         a.put("shape", shape);
         a.put("entry", entry);

@@ -16,11 +16,12 @@ final class ParamNames {
         };
     }
 
-    static String of(int k) { return (k % 2 == 0 ? "W" : "b") + k / 2; }
+    static String of(int[] widths, aelab.engine.ModelKind kind, int k) {
+        return aelab.engine.Autoencoder.paramName(widths, kind, k);
+    }
 
     /** Shape of array k for layer widths n: W_l is (n_l, n_{l+1}) row-major, b_l is (n_{l+1}). */
-    static int[] shape(int[] widths, int k) {
-        int l = k / 2;
-        return k % 2 == 0 ? new int[]{widths[l], widths[l + 1]} : new int[]{widths[l + 1]};
+    static int[] shape(int[] widths, aelab.engine.ModelKind kind, int k) {
+        return aelab.engine.Autoencoder.paramShape(widths, kind, k);
     }
 }

@@ -1,6 +1,7 @@
 package aelab.io;
 
 import aelab.engine.Autoencoder;
+import aelab.engine.ModelKind;
 import aelab.engine.BatchPoint;
 import aelab.engine.Checkpoint;
 import aelab.engine.EpochMetrics;
@@ -42,29 +43,30 @@ final class RunReader {
                     + " parameters, more than the " + MAX_PARAMETERS + " this app can hold");
         // Every array's description and entry size is checked before the model is made: a file of a few
         // kilobytes could otherwise name layers that take gigabytes and then hold nothing.
-        int paramArrays = 2 * (widths.length - 1), stateArrays = config.optimizer().stateArrays() * paramArrays;
+        ModelKind kind = config.kind();
+        int paramArrays = aelab.engine.Autoencoder.paramCount(widths, kind), stateArrays = config.optimizer().stateArrays() * paramArrays;
         List<JsonObject> weights = r.objects("weights");
         if (weights.size() != paramArrays)
             throw new JsonException(r.path("weights") + ": " + weights.size() + " arrays, but layers "
                     + config.layerString() + " need " + paramArrays);
-        for (int k = 0; k < paramArrays; k++) check(weights.get(k), widths, k, zip, "weights", npy);
+        for (int k = 0; k < paramArrays; k++) check(weights.get(k), widths, kind, k, zip, "weights", npy);
         JsonObject o = r.object("optimizer");
         long optimizerSteps = o.longValue("steps");
         List<JsonObject> arrays = o.objects("state");
         if (arrays.size() != stateArrays)
             throw new JsonException(o.path("state") + ": " + arrays.size() + " arrays, but " + config.optimizer()
                     + " keeps " + stateArrays + " for these layers");
-        for (int k = 0; k < stateArrays; k++) check(arrays.get(k), widths, k % paramArrays, zip, "optimizer state", npy);
+        for (int k = 0; k < stateArrays; k++) check(arrays.get(k), widths, kind, k % paramArrays, zip, "optimizer state", npy);
 
-        Autoencoder model = new Autoencoder(widths, config.hidden(), config.output());
+        Autoencoder model = new Autoencoder(widths, config.hidden(), config.output(), kind);
         float[][] params = model.params();
         for (int k = 0; k < params.length; k++)
-            read(weights.get(k), zip, params[k], "weights " + ParamNames.of(k), ParamNames.shape(widths, k), npy);
+            read(weights.get(k), zip, params[k], "weights " + ParamNames.of(widths, kind, k), ParamNames.shape(widths, kind, k), npy);
         Optimizer optimizer = config.optimizer().create(model.paramSizes(), config.learningRate());
         float[][] state = optimizer.state(); // live arrays: filling them fills the optimizer
         for (int k = 0; k < state.length; k++)
-            read(arrays.get(k), zip, state[k], "optimizer state " + ParamNames.of(k % params.length),
-                    ParamNames.shape(widths, k % params.length), npy);
+            read(arrays.get(k), zip, state[k], "optimizer state " + ParamNames.of(widths, kind, k % params.length),
+                    ParamNames.shape(widths, kind, k % params.length), npy);
         if (optimizerSteps < 0) throw new JsonException(o.path("steps") + ": must be ≥ 0, found " + optimizerSteps);
         optimizer.setSteps(optimizerSteps);
 
@@ -81,12 +83,12 @@ final class RunReader {
     }
 
     /** Checks that {@code a} describes parameter array k's shape, and that its entry holds that many floats. */
-    private static void check(JsonObject a, int[] widths, int k, ZipEntries zip, String what, boolean npy)
+    private static void check(JsonObject a, int[] widths, ModelKind kind, int k, ZipEntries zip, String what, boolean npy)
             throws JsonException, ZipEntries.BadEntry {
         String param = a.string("param");
-        if (!param.equals(ParamNames.of(k)))
-            throw new JsonException(a.path("param") + ": \"" + param + "\" where " + ParamNames.of(k) + " belongs");
-        int[] shape = a.ints("shape", 0, Integer.MAX_VALUE), want = ParamNames.shape(widths, k);
+        if (!param.equals(ParamNames.of(widths, kind, k)))
+            throw new JsonException(a.path("param") + ": \"" + param + "\" where " + ParamNames.of(widths, kind, k) + " belongs");
+        int[] shape = a.ints("shape", 0, Integer.MAX_VALUE), want = ParamNames.shape(widths, kind, k);
         if (!Arrays.equals(shape, want))
             throw new JsonException(a.path("shape") + ": " + Arrays.toString(shape) + ", but layers "
                     + layerString(widths) + " make " + param + " " + Arrays.toString(want));

@@ -86,11 +86,11 @@ public record SavedRun(TrainingConfig config, Checkpoint checkpoint, double bceF
     private static void checkCheckpoint(TrainingConfig c, Checkpoint cp) {
         Autoencoder m = Objects.requireNonNull(cp.model(), "checkpoint model");
         Optimizer o = Objects.requireNonNull(cp.optimizer(), "checkpoint optimizer");
-        if (!Arrays.equals(m.widths(), c.layers()) || m.hidden() != c.hidden() || m.output() != c.output())
+        if (!Arrays.equals(m.widths(), c.layers()) || m.hidden() != c.hidden() || m.output() != c.output() || m.kind() != c.kind())
             throw new IllegalArgumentException("the model (" + Arrays.toString(m.widths()) + ", " + m.hidden() + ", "
                     + m.output() + ") is not the one the settings describe");
         float[][] p = m.params();
-        for (int k = 0; k < p.length; k++) requireFinite(p[k], "weights " + ParamNames.of(k));
+        for (int k = 0; k < p.length; k++) requireFinite(p[k], "weights " + ParamNames.of(c.layers(), c.kind(), k));
         int[] sizes = m.paramSizes();
         Optimizer fresh = c.optimizer().create(sizes, c.learningRate());
         float[][] s = o.state(), want = fresh.state();

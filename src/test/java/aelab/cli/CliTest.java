@@ -186,7 +186,7 @@ class CliTest {
                 "--metrics", csv.toString()), err());
         assertEquals(2, out().lines().filter(l -> l.startsWith("epoch ")).count(), out());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("epoch,train_loss,test_loss,test_bce,test_mse,output_sum,seconds", lines.get(0));
+        assertEquals(aelab.engine.EpochMetrics.CSV_HEADER, lines.get(0));
         assertEquals(3, lines.size());
         String[] f = lines.get(2).split(",");
         assertEquals("2", f[0]);
