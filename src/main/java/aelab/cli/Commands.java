@@ -53,7 +53,8 @@ final class Commands {
                     (o, io) -> new TrainCommand(io.out(), io.err()).run(o)),
             new Command("compare", "Train 2-4 runs side by side (same seed, weights and batches); print a results table.",
                     true, null, List.of(DATA,
-                    new Opt("runs", "OUT:LOSS[:SCALE],...", "the runs, e.g. softmax:bce:raw,sigmoid:bce,sigmoid:mse (required)"),
+                    new Opt("runs", "RUN,RUN,...", "the runs, each OUT:LOSS[:SCALE] or a kind with its parameter, e.g."
+                            + " softmax:bce:raw,sigmoid:bce,sigmoid:mse or plain,vae,denoising:gaussian:0.5,sparse:0.0001 (required)"),
                     new Opt("metrics-dir", "DIR", "write one metrics CSV per run"),
                     new Opt("save", "FILE.aelab", "save every run in one experiment file")),
                     (o, io) -> new CompareCommand(io.out()).run(o)),
@@ -78,7 +79,9 @@ final class Commands {
                     false, null, List.of(DATA,
                     new Opt("steps", "N", "timed mini-batches (default 400)"),
                     new Opt("warmup", "N", "mini-batches before timing (default 60)"),
-                    new Opt("threads", "N", "training threads (default: every core)")),
+                    new Opt("threads", "N", "training threads (default: every core)"),
+                    new Opt("kind", "plain|denoising|sparse|vae", "the kind of autoencoder; other than plain, also"
+                            + " times plain in alternating rounds and prints the ratio of their step costs")),
                     (o, io) -> new BenchCommand(io.out()).run(o)),
             new Command("selfcheck", "Check that an installation works, headless: data, kernels, a short run.",
                     false, null, List.of(), (o, io) -> new SelfCheckCommand(io.out()).run(o)),

@@ -3,6 +3,8 @@ package aelab.cli;
 import aelab.data.Dataset;
 import aelab.data.DatasetException;
 import aelab.engine.Activation;
+import aelab.engine.ModelKind;
+import aelab.engine.Noise;
 import aelab.engine.EpochMetrics;
 import aelab.engine.Loss;
 import aelab.engine.RunInfo;
@@ -106,13 +108,23 @@ final class CompareCommand {
         return results.stream().allMatch(r -> r.outcome.status() == RunOutcome.Status.FINISHED) ? 0 : 1;
     }
 
-    /** "softmax:bce,sigmoid:mse:raw" → one config per item, output:loss[:scale] over the base settings. */
+    /**
+     * "softmax:bce,sigmoid:mse:raw" → one config per item, output:loss[:scale] over the base settings;
+     * or a kind of autoencoder with its parameter: plain, denoising[:gaussian:σ|:masking:q],
+     * sparse[:λ], vae[:β] (a VAE is sigmoid + BCE on [0,1] by definition).
+     */
     static List<TrainingConfig> parseRuns(String spec, TrainingConfig base) throws UsageException {
         List<TrainingConfig> list = new ArrayList<>();
         for (String item : spec.split(",")) {
             String[] p = item.trim().split(":");
+            ModelKind kind = kindNamed(p[0]);
+            if (kind != null) {
+                list.add(kindRun(item.trim(), kind, p, base));
+                continue;
+            }
             if (p.length < 2 || p.length > 3)
-                throw new UsageException("--runs: '" + item + "' should be output:loss or output:loss:scale, e.g. sigmoid:bce");
+                throw new UsageException("--runs: '" + item + "' should be output:loss[:scale] (e.g. sigmoid:bce) or a kind"
+                        + " (plain, denoising:gaussian:0.5, sparse:0.0001, vae:1)");
             try {
                 Activation out = Activation.parse(p[0]);
                 if (!out.allowedOutput()) throw new IllegalArgumentException("output must be softmax, sigmoid or linear, not " + out);
@@ -126,13 +138,49 @@ final class CompareCommand {
         return list;
     }
 
+    private static ModelKind kindNamed(String word) {
+        for (ModelKind k : ModelKind.values()) if (k.toString().equalsIgnoreCase(word.trim())) return k;
+        return null;
+    }
+
+    /** "denoising:masking:0.3" → the base settings as that kind, its parameter from the item or the options. */
+    private static TrainingConfig kindRun(String item, ModelKind kind, String[] p, TrainingConfig base) throws UsageException {
+        TrainingConfig c = base.with(Settings.KIND, kind);
+        String param = p.length > 1 ? item.substring(item.indexOf(':') + 1) : null;
+        try {
+            switch (kind) {
+                case PLAIN -> {
+                    if (param != null) throw new IllegalArgumentException("plain takes no parameter, e.g. plain");
+                }
+                case DENOISING -> { if (param != null) c = c.with(Settings.NOISE, Noise.parse(param)); }
+                case SPARSE -> { if (param != null) c = c.with(Settings.L1, checked(Settings.L1, param)); }
+                case VAE -> {
+                    if (param != null) c = c.with(Settings.BETA, checked(Settings.BETA, param));
+                    c = c.with(Settings.OUTPUT, Activation.SIGMOID).with(Settings.LOSS, Loss.BCE).with(Settings.SCALE, Scale.UNIT);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--runs: '" + item + "': " + e.getMessage());
+        }
+        return c;
+    }
+
+    private static double checked(aelab.engine.Setting<Double> s, String text) {
+        double v = s.parse(text);
+        s.check(v).ifPresent(problem -> { throw new IllegalArgumentException(s.name() + " " + problem); });
+        return v;
+    }
+
     private void printTable(List<Result> results) {
-        out.printf(Locale.ROOT, "%-3s %-28s %9s %9s %11s %6s %8s  %s%n", "#", "run", "test_bce", "test_mse",
+        int width = 28;
+        for (Result r : results) width = Math.max(width, r.config.label().length());
+        String row = "%-3s %-" + width + "s %9s %9s %11s %6s %8s  %s%n";
+        out.printf(Locale.ROOT, row, "#", "run", "test_bce", "test_mse",
                 "above_floor", "epochs", "seconds", "outcome");
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
             EpochMetrics m = r.last;
-            out.printf(Locale.ROOT, "%-3d %-28s %9s %9s %11s %6d %8.1f  %s%n", i + 1, r.config.label(),
+            out.printf(Locale.ROOT, "%-3d %-" + width + "s %9s %9s %11s %6d %8.1f  %s%n", i + 1, r.config.label(),
                     m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testBce()),
                     m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testMse()),
                     m == null ? "-" : String.format(Locale.ROOT, "%.5f", m.testBce() - r.floor),
@@ -169,7 +217,8 @@ final class CompareCommand {
     private void writeCsvs(Path dir, List<Result> results) throws Cli.CommandFailed {
         for (int i = 0; i < results.size(); i++) {
             TrainingConfig c = results.get(i).config;
-            Path f = dir.resolve(String.format(Locale.ROOT, "run%d-%s-%s-%s.csv", i + 1, c.output(), c.loss(), c.scale()));
+            Path f = dir.resolve(String.format(Locale.ROOT, "run%d-%s%s-%s-%s.csv", i + 1,
+                    c.kind() == ModelKind.PLAIN ? "" : c.kind() + "-", c.output(), c.loss(), c.scale()));
             try {
                 AtomicFiles.writeString(f, results.get(i).csv.toString());
             } catch (IOException e) {

@@ -33,7 +33,7 @@ final class ConfigOptions {
         try {
             v = s.parse(text);
         } catch (IllegalArgumentException e) {
-            boolean number = s.kind() != Setting.Kind.CHOICE && s.kind() != Setting.Kind.WIDTHS;
+            boolean number = s.kind() == Setting.Kind.WHOLE || s.kind() == Setting.Kind.LONG || s.kind() == Setting.Kind.DECIMAL;
             throw new UsageException(number ? "--" + s.flag() + " needs " + s.kind().noun() + ", not '" + text.trim() + "'"
                     : "--" + s.flag() + ": " + e.getMessage());
         }

@@ -42,6 +42,11 @@ final class EpochPrinter implements TrainingListener {
         this.prefix = prefix;
     }
 
+    private java.util.function.Supplier<aelab.engine.PcaBaseline.Figures> baseline;
+
+    /** Computes and prints, in the header, what PCA with the run's code width reaches (a linear baseline). */
+    void baseline(java.util.function.Supplier<aelab.engine.PcaBaseline.Figures> b) { baseline = b; }
+
     /** The epochs a resumed run had, first in its CSV. */
     void before(List<EpochMetrics> epochs) {
         for (EpochMetrics m : epochs) csv.append(m.csv()).append('\n');
@@ -52,6 +57,12 @@ final class EpochPrinter implements TrainingListener {
         out.printf(Locale.ROOT, "%s%s: %d training and %d test images; %s%n", prefix, dataName, info.trainCount(), info.testCount(), config.describe(info.trainCount()));
         out.printf(Locale.ROOT, "%skernel %s, %d threads; BCE floor of the test images %.4f%n", prefix, info.kernel(),
                 info.threads(), info.bceFloor());
+        if (baseline != null) {
+            long t0 = System.nanoTime();
+            aelab.engine.PcaBaseline.Figures f = baseline.get();
+            out.printf(Locale.ROOT, "%sPCA-%d baseline: test BCE %.5f, MSE %.5f (a linear code of the same width, fitted in %.1f s)%n",
+                    prefix, f.components(), f.bce(), f.mse(), (System.nanoTime() - t0) / 1e9);
+        }
         for (String w : info.warnings()) out.println("warning: " + w);
     }
 
@@ -63,8 +74,9 @@ final class EpochPrinter implements TrainingListener {
 
     @Override public void epoch(EpochMetrics m) {
         recorder.epoch(m);
-        out.printf(Locale.ROOT, "%sepoch %d/%d  train_loss %.5f  test_loss %.5f  test_bce %.5f  test_mse %.5f  output_sum %.2f  %.1f s%n",
-                prefix, m.epoch(), config.epochs(), m.trainLoss(), m.testLoss(), m.testBce(), m.testMse(), m.outputSum(), m.seconds());
+        out.printf(Locale.ROOT, "%sepoch %d/%d  train_loss %.5f  test_loss %.5f  test_bce %.5f  test_mse %.5f  output_sum %.2f  %.1f s%s%n",
+                prefix, m.epoch(), config.epochs(), m.trainLoss(), m.testLoss(), m.testBce(), m.testMse(), m.outputSum(), m.seconds(),
+                kindFigures(m.kind()));
         csv.append(m.csv()).append('\n');
         if (metrics != null && writeError == null) {
             try {
@@ -73,6 +85,16 @@ final class EpochPrinter implements TrainingListener {
                 writeError = e;
             }
         }
+    }
+
+    /** "  noisy_test_bce 0.11 noisy_test_mse 0.02", … : the figures of the run's kind, as the CSV names them. */
+    static String kindFigures(aelab.engine.KindFigures k) {
+        String[] names = aelab.engine.KindFigures.CSV_COLUMNS.split(",");
+        double[] v = k.values();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < v.length; i++)
+            if (!Double.isNaN(v[i])) s.append(String.format(Locale.ROOT, "  %s %.5f", names[i], v[i]));
+        return s.toString();
     }
 
     @Override public void warning(String message) { err.println("warning: " + message); }

@@ -42,6 +42,7 @@ final class TrainCommand {
 
         RunRecorder recorder = new RunRecorder(data.test());
         EpochPrinter printer = new EpochPrinter(out, err, data, config, metrics, recorder, "");
+        printer.baseline(() -> aelab.engine.PcaBaseline.of(config, data));
         Trainer trainer = new Trainer(config, data, printer);
         if (save != null) recorder.follow(trainer);
         RunOutcome outcome;
