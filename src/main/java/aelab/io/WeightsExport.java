@@ -1,6 +1,7 @@
 package aelab.io;
 
 import aelab.engine.Autoencoder;
+import aelab.engine.ModelKind;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +23,9 @@ import java.util.zip.ZipOutputStream;
  *
  *   "0.weight" (128, 784), "0.bias" (128), "2.weight" (64, 128), …   — layer l is "{2l}.weight"
  *
+ * A VAE's module holds {@code encoder} (an nn.Sequential of the layers before the code), the heads
+ * {@code mu} and {@code logvar}, and {@code decoder} (the layers after it), so its names are
+ *   "encoder.0.weight", …, "mu.weight" (k, n), "logvar.weight" (k, n), "decoder.0.weight", …
  * so {@code model.load_state_dict(...)} takes them as they are. PyTorch's weight is (out, in), the
  * transpose of the app's W (in, out). Two containers:
  *
@@ -61,15 +65,22 @@ public final class WeightsExport {
         int[] w = model.widths();
         float[][] p = model.params();
         List<Tensor> t = new ArrayList<>();
+        int c = model.bottleneckLayer();
+        boolean vae = model.kind() == ModelKind.VAE;
         for (int l = 0; l + 1 < w.length; l++) {
-            int in = w[l], out = w[l + 1];
-            float[] src = p[2 * l], transposed = new float[in * out];
-            for (int i = 0; i < in; i++)
-                for (int j = 0; j < out; j++) transposed[j * in + i] = src[i * out + j];   // W[i][j] → weight[j][i]
-            t.add(new Tensor((2 * l) + ".weight", new int[] {out, in}, transposed));
-            t.add(new Tensor((2 * l) + ".bias", new int[] {out}, p[2 * l + 1].clone()));
+            String name = !vae ? String.valueOf(2 * l) : l < c - 1 ? "encoder." + 2 * l : l == c - 1 ? "mu" : "decoder." + 2 * (l - c);
+            add(t, name, p[2 * l], p[2 * l + 1], w[l], w[l + 1]);
+            if (vae && l == c - 1) add(t, "logvar", p[p.length - 2], p[p.length - 1], w[l], w[l + 1]);
         }
         return t;
+    }
+
+    private static void add(List<Tensor> t, String name, float[] weights, float[] bias, int in, int out) {
+        float[] transposed = new float[in * out];
+        for (int i = 0; i < in; i++)
+            for (int j = 0; j < out; j++) transposed[j * in + i] = weights[i * out + j];   // W[i][j] → weight[j][i]
+        t.add(new Tensor(name + ".weight", new int[] {out, in}, transposed));
+        t.add(new Tensor(name + ".bias", new int[] {out}, bias.clone()));
     }
 
     /** Writes the model's weights atomically; metadata (e.g. the run's label) goes into safetensors' header. */
