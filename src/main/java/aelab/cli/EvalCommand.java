@@ -49,6 +49,8 @@ final class EvalCommand {
             out.printf(Locale.ROOT, "run %d  test_bce %.5f  test_mse %.5f  test_loss %.5f (%s)  %d test images  epochs %d/%d%s  %s%n",
                     i + 1, v.bce(), v.mse(), v.loss(), c.loss(), v.count(), r.checkpoint().epochsDone(), c.epochs(),
                     r.checkpoint().batchesDone() > 0 ? " +" + r.checkpoint().batchesDone() + " batches" : "", r.label());
+            if (c.kind() != aelab.engine.ModelKind.PLAIN)
+                out.println("       " + c.kindLabel().replaceAll(", $", "") + ":" + EpochPrinter.kindFigures(v.kind()));
             aelab.engine.timeline.Timeline t = r.timeline();
             out.println(t.isEmpty() ? "       no timeline (saved before timelines were kept)"
                     : String.format(Locale.ROOT, "       timeline: %d snapshots of %d test digits (steps %d to %,d), codes "
