@@ -318,7 +318,35 @@ final class DataParallel {
         for (int j = 0; j < count * d; j++) pixels[j] = p[j] * inv;
         double[] bce = new double[count], mse = new double[count], sum = new double[count];
         s.rowMetrics(count, sc.toUnit(), sc.outputDivisor(model.output), bce, mse, sum, 0);
-        return new Preview(step, epoch, indices.clone(), d, pixels, bce, mse, sum);
+        float[] activity = s.codeLayer instanceof SparseCode ? codeActivity(s, count) : null;
+        float[] samples = kind == ModelKind.VAE ? samples(s, Math.min(count, SAMPLES)) : null;
+        return new Preview(step, epoch, indices.clone(), d, pixels, bce, mse, sum, samples, activity);
+    }
+
+    /** How many pictures of z ~ N(0, I) a VAE's preview carries: a row of the digit panel. */
+    static final int SAMPLES = 10;
+
+    /** Mean |code_j| over the rows just run, per code unit. */
+    private float[] codeActivity(Workspace s, int rows) {
+        int k = model.widths[model.bottleneckLayer()];
+        float[] code = s.layerOutput(model.bottleneckLayer()), mean = new float[k];
+        for (int r = 0; r < rows; r++) for (int j = 0; j < k; j++) mean[j] += Math.abs(code[r * k + j]) / rows;
+        return mean;
+    }
+
+    /**
+     * The decoder's pictures of n fixed draws z_i ~ N(0, I) (the same draws at every preview of the run,
+     * so the row shows the decoder changing, not the draws).
+     */
+    private float[] samples(Workspace s, int n) {
+        int k = model.widths[model.bottleneckLayer()], d = model.widths[model.widths.length - 1];
+        float[] z = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(RowKeys.of(seed, RowKeys.PRIOR, 0, i));
+            for (int j = 0; j < k; j++) z[i * k + j] = (float) rng.nextGaussian();
+        }
+        s.decode(model, mm[0], n, z);
+        return java.util.Arrays.copyOf(s.output(), n * d);
     }
 
 }

@@ -89,10 +89,21 @@ final class Workspace {
      * without, it takes the mean (a VAE's code is μ). The kind's loss term goes to {@link #penaltySum}.
      */
     void forward(Autoencoder m, MatMul mm, int rows, boolean sample) {
-        int layers = m.layerCount();
-        float[] in = x;
         penaltySum = 0;
-        for (int l = 0; l < layers; l++) {
+        forwardFrom(m, mm, rows, sample, 0, x);
+    }
+
+    /**
+     * The decoder alone: rows of codes (rows, n_c) through layers c … L−1 to the output. A VAE's
+     * samples are its decoder's pictures of draws z ~ N(0, I).
+     */
+    void decode(Autoencoder m, MatMul mm, int rows, float[] codes) {
+        forwardFrom(m, mm, rows, false, code, codes);
+    }
+
+    private void forwardFrom(Autoencoder m, MatMul mm, int rows, boolean sample, int first, float[] in) {
+        int layers = m.layerCount();
+        for (int l = first; l < layers; l++) {
             int nIn = widths[l], nOut = widths[l + 1];
             boolean last = l == layers - 1;
             float[] out = last ? z : a[l];

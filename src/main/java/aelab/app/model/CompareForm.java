@@ -2,6 +2,7 @@ package aelab.app.model;
 
 import aelab.engine.Activation;
 import aelab.engine.Loss;
+import aelab.engine.ModelKind;
 import aelab.engine.Scale;
 import aelab.engine.Settings;
 import aelab.engine.TrainingConfig;
@@ -19,7 +20,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The runs to train side by side: up to four rows of output, loss and scale, each switched on or off.
+ * The runs to train side by side: up to four rows of output, loss, scale and kind of autoencoder, each
+ * switched on or off.
  * Every other setting comes from the main form, so the runs differ only in what is being compared
  * (and, with the same seed and widths, start from the same weights on the same mini-batches).
  */
@@ -32,17 +34,34 @@ public final class CompareForm {
         private final ObjectProperty<Activation> output = new SimpleObjectProperty<>(this, "output");
         private final ObjectProperty<Loss> loss = new SimpleObjectProperty<>(this, "loss");
         private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(this, "scale");
+        private final ObjectProperty<ModelKind> kind = new SimpleObjectProperty<>(this, "kind", ModelKind.PLAIN);
+
+        Row() {
+            // a VAE is sigmoid + BCE on [0,1] by definition: choosing it sets them
+            kind.addListener((o, was, is) -> {
+                if (is == ModelKind.VAE) set(on.get(), Activation.SIGMOID, Loss.BCE, Scale.UNIT, is);
+            });
+        }
 
         void set(boolean enabled, Activation o, Loss l, Scale s) {
+            set(enabled, o, l, s, ModelKind.PLAIN);
+        }
+
+        void set(boolean enabled, Activation o, Loss l, Scale s, ModelKind k) {
             output.set(o);
             loss.set(l);
             scale.set(s);
+            kind.set(k);
             on.set(enabled);
         }
 
+        /** The base settings with this row's choices; the kind's parameter is the main form's. */
         TrainingConfig apply(TrainingConfig base) {
-            return base.with(Settings.OUTPUT, output.get()).with(Settings.LOSS, loss.get()).with(Settings.SCALE, scale.get());
+            return base.with(Settings.OUTPUT, output.get()).with(Settings.LOSS, loss.get()).with(Settings.SCALE, scale.get())
+                    .with(Settings.KIND, kind.get());
         }
+
+        public ObjectProperty<ModelKind> kindProperty() { return kind; }
 
         public BooleanProperty onProperty() { return on; }
 
@@ -65,18 +84,25 @@ public final class CompareForm {
             r.output.addListener(o -> revalidate());
             r.loss.addListener(o -> revalidate());
             r.scale.addListener(o -> revalidate());
+            r.kind.addListener(o -> revalidate());
         }
         useThePresets();
     }
 
     /** The question, the answer and MSE switched on; the fourth row (linear + MSE) off. */
     public void useThePresets() {
-        List<Preset> presets = List.of(Preset.values());
+        List<Preset> presets = java.util.Arrays.stream(Preset.values()).filter(p -> !p.isKind()).toList();
         for (int i = 0; i < presets.size(); i++) {
             TrainingConfig c = presets.get(i).config();
             rows.get(i).set(true, c.output(), c.loss(), c.scale());
         }
         rows.get(3).set(false, Activation.LINEAR, Loss.MSE, Scale.UNIT);
+    }
+
+    /** The four kinds of autoencoder on the answer's model: plain, denoising, sparse and VAE. */
+    public void useTheKinds() {
+        ModelKind[] kinds = ModelKind.values();
+        for (int i = 0; i < ROWS; i++) rows.get(i).set(true, Activation.SIGMOID, Loss.BCE, Scale.UNIT, kinds[i % kinds.length]);
     }
 
     /** The configurations of the rows switched on, in order, over the base settings; empty without a base. */

@@ -4,6 +4,8 @@ import aelab.engine.Activation;
 import aelab.engine.EpochInsights;
 import aelab.engine.EpochMetrics;
 import aelab.engine.Loss;
+import aelab.engine.ModelKind;
+import aelab.engine.Noise;
 import aelab.engine.RunOutcome;
 import aelab.engine.Scale;
 import aelab.engine.TrainingConfig;
@@ -42,6 +44,9 @@ public final class Diagnostics {
             d.add(new Diagnosis("Targets outside [0,1] with BCE: raw pixels go up to 255, where BCE has no minimum and "
                     + "can fall below 0" + now + ". Scale the pixels to [0,1].", Topic.TARGETS_OUTSIDE, true));
         }
+        if (c.kind() == ModelKind.DENOISING && buries(c.noise()))
+            d.add(new Diagnosis("Noise " + c.noise() + " buries the digits: the corrupted inputs are mostly noise, so there is "
+                    + "little left to restore. Try gaussian:0.5 or masking:0.3.", null, true));
         List<String> covered = coveredWarnings(c);
         for (String w : c.warnings()) if (!covered.contains(w)) d.add(new Diagnosis(capitalised(w) + ".", null, true));
         return d;
@@ -53,6 +58,14 @@ public final class Diagnostics {
         if (c.output() == Activation.SOFTMAX) covered.add(all.get(0));
         if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) covered.add(all.get(all.size() - 1));
         return covered;
+    }
+
+    /** Below this KL (nats per image, over the whole code) a VAE's code tells the decoder next to nothing. */
+    static final double KL_COLLAPSED = 0.5;
+
+    /** Gaussian σ from 1 up, or masking 80 % and more: the input is more noise than digit. */
+    static boolean buries(Noise n) {
+        return n.type() == Noise.Type.GAUSSIAN ? n.level() >= 1.0 : n.level() >= 0.8;
     }
 
     /** Dead units are worth a sentence from this share of a layer on; after a few epochs 10–25 % are common. */
@@ -67,6 +80,11 @@ public final class Diagnostics {
         if (diverged) d.add(new Diagnosis(capitalised(o.message()), Topic.DIVERGED, true));
         for (String w : run.warnings())
             if (!c.warnings().contains(w) && !(diverged && w.equals(o.message()))) d.add(new Diagnosis(capitalised(w), null, true));
+        EpochMetrics last = run.lastEpoch();
+        if (c.kind() == ModelKind.VAE && last != null && last.kind().testKl() < KL_COLLAPSED)
+            d.add(new Diagnosis(String.format(Locale.ROOT, "The KL term has collapsed to %.2f nats per image: the codes are "
+                    + "almost the prior N(0, I) whatever the digit, so the decoder ignores them and draws an average digit "
+                    + "(posterior collapse). Lower β, or train longer.", last.kind().testKl()), null, true));
         EpochInsights in = run.insights();
         if (in != null) {
             String dead = deadUnits(c, in.deadUnits());

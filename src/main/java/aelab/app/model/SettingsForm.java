@@ -2,6 +2,7 @@ package aelab.app.model;
 
 import aelab.engine.Activation;
 import aelab.engine.Loss;
+import aelab.engine.ModelKind;
 import aelab.engine.OptimizerKind;
 import aelab.engine.Scale;
 import aelab.engine.Setting;
@@ -34,7 +35,7 @@ public final class SettingsForm {
     /** The typed fields, each the text of one setting. */
     public enum Field {
         EPOCHS(Settings.EPOCHS), BATCH_SIZE(Settings.BATCH_SIZE), LEARNING_RATE(Settings.LEARNING_RATE),
-        LAYERS(Settings.LAYERS), SEED(Settings.SEED);
+        LAYERS(Settings.LAYERS), SEED(Settings.SEED), NOISE(Settings.NOISE), L1(Settings.L1), BETA(Settings.BETA);
 
         private final Setting<?> setting;
 
@@ -57,6 +58,7 @@ public final class SettingsForm {
     private final ObjectProperty<Loss> loss = new SimpleObjectProperty<>(this, "loss");
     private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(this, "scale");
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer");
+    private final ObjectProperty<ModelKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyStringWrapper otherError = new ReadOnlyStringWrapper(this, "otherError", "");
@@ -80,6 +82,7 @@ public final class SettingsForm {
         output.addListener((o, a, b) -> choiceChanged());
         loss.addListener((o, a, b) -> choiceChanged());
         scale.addListener((o, a, b) -> choiceChanged());
+        kind.addListener((o, a, b) -> kindChanged(b));
         optimizer.addListener((o, a, b) -> {
             optimizerChanged(a, b);
             choiceChanged();
@@ -98,6 +101,24 @@ public final class SettingsForm {
         onChoiceChanged.run();
     }
 
+    /**
+     * A VAE is sigmoid + BCE on [0,1] by definition (its decoder gives each pixel a probability): choosing
+     * it sets those three with it, as one change.
+     */
+    private void kindChanged(ModelKind k) {
+        if (!loading && k == ModelKind.VAE) {
+            loading = true;
+            try {
+                output.set(Activation.SIGMOID);
+                loss.set(Loss.BCE);
+                scale.set(Scale.UNIT);
+            } finally {
+                loading = false;
+            }
+        }
+        choiceChanged();
+    }
+
     /** Puts every field to the given experiment's values (the limits stay the form's own). */
     public void load(TrainingConfig c) {
         loading = true;
@@ -107,6 +128,7 @@ public final class SettingsForm {
             loss.set(c.loss());
             scale.set(c.scale());
             optimizer.set(c.optimizer());
+            kind.set(c.kind());
             for (Field f : Field.values()) text.get(f).set(f.setting.text(c));
         } finally {
             loading = false;
@@ -156,6 +178,7 @@ public final class SettingsForm {
         if (s == Settings.LOSS) return loss.get();
         if (s == Settings.SCALE) return scale.get();
         if (s == Settings.OPTIMIZER) return optimizer.get();
+        if (s == Settings.KIND) return kind.get();
         if (s == Settings.HIDDEN) return hidden;
         if (s == Settings.TRAIN_LIMIT) return trainLimit;
         if (s == Settings.TEST_LIMIT) return testLimit;
@@ -169,6 +192,9 @@ public final class SettingsForm {
     public ObjectProperty<Scale> scaleProperty() { return scale; }
 
     public ObjectProperty<OptimizerKind> optimizerProperty() { return optimizer; }
+
+    /** The kind of autoencoder; its parameter is the typed field of {@link Settings#parametersOf}. */
+    public ObjectProperty<ModelKind> kindProperty() { return kind; }
 
     public StringProperty text(Field f) { return text.get(f); }
 

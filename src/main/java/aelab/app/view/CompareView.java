@@ -5,6 +5,7 @@ import aelab.app.session.LabSession.State;
 import aelab.app.model.CompareForm;
 import aelab.engine.Activation;
 import aelab.engine.Loss;
+import aelab.engine.ModelKind;
 import aelab.engine.Scale;
 
 import java.util.List;
@@ -30,6 +31,7 @@ final class CompareView extends VBox {
     private final GridPane rows = new GridPane();
     private final Label problem = new Label();
     private final Button presets = new Button("The three presets");
+    private final Button kinds = new Button("The four kinds");
     private final Button start = new Button("Start side by side");
 
     CompareView(LabSession session) {
@@ -61,15 +63,18 @@ final class CompareView extends VBox {
         presets.setId("compare-presets");
         presets.setTooltip(new Tooltip("Tick the question (softmax + BCE, raw), the answer (sigmoid + BCE, [0,1]) "
                 + "and MSE (sigmoid + MSE, [0,1]), and untick the fourth row"));
+        kinds.setId("compare-kinds");
+        kinds.setTooltip(new Tooltip("Tick the answer's model as a plain, a denoising, a sparse and a variational "
+                + "autoencoder (their parameters from Training below)"));
         start.setId("start-side-by-side");
         start.setTooltip(new Tooltip("Train every ticked run at once on all cores, taking turns batch by batch: "
                 + "their curves share the charts, their reconstructions sit one above the other"));
         start.setDefaultButton(false);
-        for (Button b : List.of(presets, start)) {
+        for (Button b : List.of(presets, kinds, start)) {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
         }
-        getChildren().addAll(title, hint, rows, problem, new HBox(6, presets, start));
+        getChildren().addAll(title, hint, rows, problem, new HBox(6, presets, kinds), start);
     }
 
     private void addRow(int i, CompareForm.Row row) {
@@ -86,8 +91,11 @@ final class CompareView extends VBox {
         ComboBox<Scale> scale = combo(id + "-scale", row.scaleProperty(), List.of(Scale.values()),
                 s -> s == Scale.UNIT ? "[0,1]" : "raw", "Input scale of run " + (i + 1)
                         + ": pixels divided by 255, or raw 0–255");
-        for (ComboBox<?> c : List.of(output, loss, scale)) c.disableProperty().bind(on.selectedProperty().not());
-        rows.addRow(i, on, output, loss, scale);
+        ComboBox<ModelKind> kind = combo(id + "-kind", row.kindProperty(), List.of(ModelKind.values()), ModelKind::toString,
+                "Kind of autoencoder of run " + (i + 1) + ": plain, denoising, sparse or vae");
+        for (ComboBox<?> c : List.of(output, loss, scale, kind)) c.disableProperty().bind(on.selectedProperty().not());
+        rows.addRow(2 * i, on, output, loss, scale);
+        rows.add(kind, 1, 2 * i + 1, 3, 1);   // a line of its own: four choices do not fit the panel's width
         GridPane.setHgrow(output, Priority.ALWAYS);
         GridPane.setHgrow(loss, Priority.ALWAYS);
         GridPane.setHgrow(scale, Priority.ALWAYS);
@@ -123,6 +131,8 @@ final class CompareView extends VBox {
         presets.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> session.state() == State.LOADING, session.stateProperty()));
         presets.setOnAction(e -> form.useThePresets());
+        kinds.disableProperty().bind(presets.disableProperty());
+        kinds.setOnAction(e -> form.useTheKinds());
         start.setOnAction(e -> session.startSideBySide());
     }
 }

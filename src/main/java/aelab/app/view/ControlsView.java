@@ -7,6 +7,7 @@ import aelab.app.model.SettingsForm.Field;
 import aelab.app.model.SettingsForm;
 import aelab.engine.Activation;
 import aelab.engine.Loss;
+import aelab.engine.ModelKind;
 import aelab.engine.OptimizerKind;
 import aelab.engine.Scale;
 import aelab.engine.Settings;
@@ -69,13 +70,13 @@ public final class ControlsView extends VBox {
             HBox.setHgrow(b, Priority.ALWAYS);
         }
 
-        HBox presets = new HBox(6);
+        HBox presets = new HBox(6), kindPresets = new HBox(6);
         for (Preset p : Preset.values()) {
             Button b = button("preset-" + p.name().toLowerCase().replace('_', '-'), p.title(), p.description());
             b.setOnAction(e -> session.applyPreset(p));
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
-            presets.getChildren().add(b);
+            (p.isKind() ? kindPresets : presets).getChildren().add(b);
         }
 
         Choice<Activation> output = new Choice<>("output", form.outputProperty(),
@@ -84,6 +85,12 @@ public final class ControlsView extends VBox {
                 l -> l.toString().toUpperCase(), ControlsView::explain);
         Choice<Scale> scale = new Choice<>("scale", form.scaleProperty(), List.of(Scale.values()),
                 s -> s == Scale.UNIT ? "[0,1]" : "raw 0–255", ControlsView::explain);
+        Choice<ModelKind> kind = new Choice<>("kind", form.kindProperty(), List.of(ModelKind.values()),
+                ModelKind::toString, k -> ((ModelKind) k).description() + ".");
+        GridPane kindParameters = new GridPane();
+        kindParameters.setHgap(8);
+        kindParameters.getColumnConstraints().addAll(new ColumnConstraints(90), new ColumnConstraints());
+        kindParameters.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
 
         fields.setHgap(8);
         fields.setVgap(2);
@@ -104,6 +111,22 @@ public final class ControlsView extends VBox {
         addRow("Optimizer", optimizer, null);
         addField(Field.LAYERS);
         addField(Field.SEED);
+        for (Field f : List.of(Field.NOISE, Field.L1, Field.BETA)) {
+            // beside the kind, and shown only for the kind that reads it
+            var shown = Bindings.createBooleanBinding(() -> Settings.parametersOf(form.kindProperty().get())
+                    .contains(f.setting()), form.kindProperty());
+            for (javafx.scene.Node n : addField(f, kindParameters)) {
+                if (n.visibleProperty().isBound()) {   // the error label: shown while it has something to say
+                    var says = ((Label) n).textProperty().isNotEmpty();
+                    n.visibleProperty().unbind();
+                    n.visibleProperty().bind(shown.and(says));
+                } else {
+                    n.visibleProperty().bind(shown);
+                }
+                n.managedProperty().unbind();
+                n.managedProperty().bind(n.visibleProperty());
+            }
+        }
         otherError.getStyleClass().add("field-error");
         otherError.setWrapText(true);
 
@@ -111,7 +134,8 @@ public final class ControlsView extends VBox {
         slow.setTooltip(new Tooltip("Train at a watching pace, so the first epoch can be followed live: the digits "
                 + "form in the first few hundred mini-batches. Off: full speed. It acts on the run going too"));
         getChildren().addAll(data, buttons, steps, slow,
-                section("Presets"), presets, new CompareView(session),
+                section("Presets"), presets, kindPresets, new CompareView(session),
+                section("Kind of autoencoder"), kind, kindParameters,
                 section("Output activation"), output,
                 section("Loss"), loss,
                 section("Input scale"), scale,
@@ -172,6 +196,11 @@ public final class ControlsView extends VBox {
     }
 
     private void addField(Field f) {
+        addField(f, fields);
+    }
+
+    /** A typed field with its label and error line, in rows of its own at the end of grid; returns the three. */
+    private List<javafx.scene.Node> addField(Field f, GridPane grid) {
         String name = f.setting().title(), tip = f.setting().tooltip();
         TextField text = new TextField();
         text.setId(f.name().toLowerCase().replace('_', '-'));
@@ -191,14 +220,21 @@ public final class ControlsView extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         form.error(f).addListener((o, a, b) -> text.pseudoClassStateChanged(INVALID, !b.isEmpty()));
         text.pseudoClassStateChanged(INVALID, !form.error(f).get().isEmpty());
-        addRow(name, text, error);
+        return List.of(addRow(name, text, error, grid), text, error);
     }
 
     private void addRow(String name, Control input, Label error) {
+        addRow(name, input, error, fields);
+    }
+
+    private Label addRow(String name, Control input, Label error, GridPane grid) {
         Label label = new Label(name);
         label.setLabelFor(input);
-        fields.addRow(row++, label, input);
-        if (error != null) fields.add(error, 1, row++);
+        int at = grid == fields ? row : grid.getChildren().size();   // other grids: rows in order of their nodes
+        grid.addRow(at++, label, input);
+        if (error != null) grid.add(error, 1, at++);
+        if (grid == fields) row = at;
+        return label;
     }
 
     private static Label section(String text) {
