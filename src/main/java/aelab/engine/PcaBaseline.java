@@ -4,6 +4,7 @@ import aelab.data.ImageSet;
 import aelab.engine.kernel.MatMul;
 import aelab.engine.kernel.MatMuls;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -14,10 +15,11 @@ import java.util.Arrays;
  * [0,1] scale, its reconstructions of the test images clipped to [0,1], scored with the app's BCE and
  * MSE per pixel. D = pixels, n = training images, k = components:
  *   μ = mean x_i,   C = (1/n) Σ x_iᵀ x_i − μᵀμ   (D×D; the sum by the fast kernel, a chunk of rows at a time)
- *   V = the k eigenvectors of C with the largest eigenvalues (D×k)
+ *   V = the k eigenvectors of C with the largest eigenvalues (D×k), by subspace iteration on p = k + 10
+ *       vectors (Q ← orth(C·Q), 40 times, then Rayleigh–Ritz: the top k eigenvectors U of QᵀCQ, V = Q·U):
+ *       far cheaper than all D eigenvectors, and converged to well within the figures' last digit
  *   x̂ = clip(μ + (x − μ)·V·Vᵀ, 0, 1)
- * On MNIST with 28 components: MSE ≈ 0.0170, BCE ≈ 0.1228. The eigen-decomposition is the slow part
- * (a few seconds for 784 pixels); one {@link Fit} answers every k.
+ * On MNIST with 28 components: MSE ≈ 0.0170, BCE ≈ 0.1228. One {@link Fit} (the covariance) answers every k.
  */
 public final class PcaBaseline {
     private PcaBaseline() { }
@@ -25,22 +27,23 @@ public final class PcaBaseline {
     /** A baseline's figures on the test images. */
     public record Figures(int components, double bce, double mse) { }
 
-    /** The fitted mean and every eigenvector, largest eigenvalue first. */
+    /** The fitted mean and covariance; the components of each k are found when first asked for. */
     public static final class Fit {
         private final int d;
         private final double[] mean;     // (D)
-        private final double[][] axes;   // [component] (D), by decreasing variance
+        private final DMatrixRMaj cov;   // (D, D)
 
-        private Fit(int d, double[] mean, double[][] axes) {
+        private Fit(int d, double[] mean, DMatrixRMaj cov) {
             this.d = d;
             this.mean = mean;
-            this.axes = axes;
+            this.cov = cov;
         }
 
         /** The test figures with the first k components (k at most D). */
         public Figures evaluate(ImageSet test, int testLimit, int k) {
             int count = testLimit <= 0 ? test.count() : Math.min(testLimit, test.count());
-            int c = Math.min(k, axes.length);
+            int c = Math.min(k, d);
+            double[][] axes = components(c);
             double[] x = new double[d], coef = new double[c];
             byte[] px = test.pixels();
             double bce = 0, mse = 0;
@@ -63,7 +66,48 @@ public final class PcaBaseline {
             double n = (double) count * d;
             return new Figures(c, bce / n, mse / n);
         }
+
+        /** The top k eigenvectors of the covariance, as rows, by subspace iteration and Rayleigh–Ritz. */
+        double[][] components(int k) {
+            int p = Math.min(d, k + 10);
+            DMatrixRMaj q = new DMatrixRMaj(d, p), z = new DMatrixRMaj(d, p);
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+            for (int i = 0; i < q.data.length; i++) q.data[i] = rng.nextDouble(-1, 1);
+            var qr = DecompositionFactory_DDRM.qr(d, p);
+            // (C + εI)·Q: the same eigenvectors, but never a zero column where C has fewer than p directions
+            double shift = 1e-9 * (CommonOps_DDRM.trace(cov) / d + 1e-12);
+            for (int it = 0; it < ITERATIONS; it++) {
+                CommonOps_DDRM.mult(cov, q, z);
+                CommonOps_DDRM.addEquals(z, shift, q);
+                if (!qr.decompose(z)) throw new IllegalStateException("the QR decomposition in the PCA failed");
+                q = qr.getQ(null, true);
+            }
+            DMatrixRMaj cq = new DMatrixRMaj(d, p), b = new DMatrixRMaj(p, p);
+            CommonOps_DDRM.mult(cov, q, cq);
+            CommonOps_DDRM.multTransA(q, cq, b);
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(p, true, true);
+            if (!eig.decompose(b)) throw new IllegalStateException("the eigen-decomposition in the PCA failed");
+            Integer[] order = new Integer[eig.getNumberOfEigenvalues()];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            Arrays.sort(order, (u, v) -> Double.compare(eig.getEigenvalue(v).real, eig.getEigenvalue(u).real));
+            double[][] axes = new double[k][d];
+            for (int a = 0; a < k; a++) {
+                DMatrixRMaj u = eig.getEigenVector(order[a]);
+                double norm = 0;
+                for (int j = 0; j < d; j++) {
+                    double s = 0;
+                    for (int m = 0; m < p; m++) s += q.get(j, m) * (u == null ? 0 : u.get(m, 0));
+                    axes[a][j] = s;
+                    norm += s * s;
+                }
+                double f = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+                for (int j = 0; j < d; j++) axes[a][j] *= f;
+            }
+            return axes;
+        }
     }
+
+    static final int ITERATIONS = 40;
 
     /** Fits on the first trainCount training images (all when 0), with the given number of threads. */
     public static Fit fit(ImageSet train, int trainCount, int threads) {
@@ -98,25 +142,7 @@ public final class PcaBaseline {
         for (int j = 0; j < d; j++) mean[j] /= n;
         for (int a = 0; a < d; a++)
             for (int b = 0; b < d; b++) c.data[a * d + b] = c.data[a * d + b] / n - mean[a] * mean[b];
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(c)) throw new IllegalStateException("the eigen-decomposition of the pixels' covariance failed");
-        Integer[] order = new Integer[eig.getNumberOfEigenvalues()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (p, q) -> Double.compare(eig.getEigenvalue(q).real, eig.getEigenvalue(p).real));
-        double[][] axes = new double[order.length][];
-        for (int i = 0; i < order.length; i++) {
-            DMatrixRMaj v = eig.getEigenVector(order[i]);
-            double[] a = new double[d];
-            double norm = 0;
-            for (int j = 0; j < d; j++) {
-                a[j] = v == null ? 0 : v.get(j, 0);
-                norm += a[j] * a[j];
-            }
-            double s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-            for (int j = 0; j < d; j++) a[j] *= s;
-            axes[i] = a;
-        }
-        return new Fit(d, mean, axes);
+        return new Fit(d, mean, c);
     }
 
     /** The baseline of a config: PCA with its code width, fitted on its training images, on its test images. */
