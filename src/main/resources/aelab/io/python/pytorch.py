@@ -262,15 +262,17 @@ class AppOptimizer(torch.optim.Optimizer):
 class Ranks:
     """torchrun sets WORLD_SIZE, RANK and LOCAL_RANK; gloo on CPU, NCCL on GPUs."""
 
-    def __init__(self, device_arg):
+    def __init__(self, device_arg, parity=False):
         self.world = int(os.environ.get("WORLD_SIZE", "1"))
         self.rank = int(os.environ.get("RANK", "0"))
         local = int(os.environ.get("LOCAL_RANK", "0"))
         if device_arg:
             self.device = torch.device(device_arg)
         else:
-            self.device = torch.device("cuda:%d" % local if self.world > 1 else "cuda") if torch.cuda.is_available() \
-                else torch.device("cpu")
+            self.device = torch.device("cuda:%d" % local if self.world > 1 else "cuda") \
+                if torch.cuda.is_available() and not parity else torch.device("cpu")  # --parity: the CPU's float32
+        if parity:
+            torch.backends.cuda.matmul.allow_tf32 = False  # on a GPU given by --device: float32 means float32
         if self.device.type == "cuda":
             if not torch.cuda.is_available():
                 sys.exit("error: --device %s: PyTorch sees no CUDA device here" % device_arg)
@@ -289,6 +291,19 @@ class Ranks:
         t = torch.tensor(values, dtype=torch.float64, device=self.device)
         dist.all_reduce(t)
         return (t / self.world).tolist()
+
+    def check_in_step(self, params):
+        """Under DDP every process must hold the same weights after each step (the gradients are averaged
+        before the optimizer runs); compares a checksum of them, and says so."""
+        if self.world == 1:
+            return
+        total = torch.stack([p.detach().double().sum() for p in params]).sum().reshape(1)
+        seen = [torch.zeros_like(total) for _ in range(self.world)]
+        dist.all_gather(seen, total)
+        sums = [t.item() for t in seen]
+        if len(set(sums)) != 1:
+            sys.exit("error: the processes' weights differ after training (checksums %s)" % sums)
+        self.say("the %d processes hold the same weights (checksum %.9g)" % (self.world, sums[0]))
 
     def say(self, *args):
         if self.main:
@@ -399,6 +414,7 @@ def train(run, number, args, ranks, train_images, test_images):
             rows.append(epoch_row(number, run, epoch, train_loss, *test, seconds))
         if ranks.world > 1:
             dist.barrier()
+    ranks.check_in_step([named[k] for k in names])
     if ranks.main and epochs > 0:
         write_results(args, number, {k: named[k].detach().cpu().numpy() for k in names}, rows)
 
@@ -409,7 +425,7 @@ def main():
         parser.add_argument("--parity", action="store_true",
                             help="replay the app's first weights and mini-batch order (one process, plain runs)")
     args = main_args("Train the runs of an Autoencoder Lab experiment with PyTorch.", options)
-    ranks = Ranks(args.device)
+    ranks = Ranks(args.device, args.parity)
     if args.parity and ranks.world > 1:
         sys.exit("error: --parity replays the app's single order of mini-batches; run it without torchrun")
     train_images, test_images = load_mnist(args.data)
