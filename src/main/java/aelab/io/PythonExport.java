@@ -23,8 +23,10 @@ import java.util.Map;
  * weights and metrics back, so a run can be taken further outside the app (docs/python-scripts.md).
  *
  * The scripts are templates under {@code /aelab/io/python/} (real Python, compiled by the tests) with
- * the runs filled in as a literal list of dicts. JSON's syntax is a subset of Python's for the values
- * used here (strings, whole numbers, finite doubles, lists, objects), so the list is written as JSON.
+ * the runs filled in as a literal list of dicts; the shared part ({@code common.py}) and the PyTorch
+ * kinds of autoencoder ({@code pytorch_kinds.py}) are put in place of their markers. JSON's syntax is a
+ * subset of Python's for the values used here (strings, whole numbers, finite doubles, lists, objects),
+ * so the list is written as JSON.
  * Each run holds every setting of {@link Settings#ALL} under its Python key; the optimizer's
  * hyper-parameters and BCE's clip ε come from the engine ({@link OptimizerKind#hyperParameters},
  * {@link Loss#EPSILON}), so the script cannot disagree with the app.
@@ -87,6 +89,7 @@ public final class PythonExport {
         String header = "# Exported by Autoencoder Lab " + AppVersion.VERSION + " for " + framework.title()
                 + " from an experiment trained on " + datasetName.replaceAll("\\p{Cntrl}", " ") + ".";
         return template(framework.label + ".py")
+                .replace("# @KINDS@\n", framework == Framework.PYTORCH ? template("pytorch_kinds.py").replaceFirst("^#.*\n", "") : "")
                 .replace("# @HEADER@", header)
                 .replace("RUNS = []  # @RUNS@", RUNS_COMMENT + "RUNS = " + Json.write(runs).strip())
                 .replace("# @COMMON@\n", template("common.py")
