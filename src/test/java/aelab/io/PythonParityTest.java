@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>Which app? Float32 training is chaotic: a rounding difference of 1e-8 in a loss grows to a few 1e-3
  * over 600 steps. The app itself, whose sums depend on its thread count, ends this epoch at test BCE
- * 0.13923 with 1 or 2 threads and 0.14023 with 3 (0.72 % apart; the trajectories part near step 170).
+ * 0.13923 with 1 or 2 threads and 0.14023 with 3 (0.72 % apart; their batch losses part between steps 150 and 200).
  * So the script is held to 0.5 % of the nearest of those three runs, and to the app's own spread
  * (1 %) of each; all figures are printed. docs/python-scripts.md has the measurements.
  */
