@@ -17,13 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * "Export as Python": a standalone Keras or PyTorch script that trains an experiment's runs from fresh
- * weights with the same settings, loads MNIST from IDX files in a folder given on its command line, and
- * prints the app's per-epoch figures, so a result can be checked outside the app.
+ * "Export as Python": a standalone Keras or PyTorch script that trains an experiment's runs with the same
+ * settings, from the weights saved in the experiment file beside it or from fresh ones, loads MNIST from
+ * IDX files in a folder given on its command line, prints the app's per-epoch figures and writes the
+ * weights and metrics back, so a run can be taken further outside the app (docs/python-scripts.md).
  *
  * The scripts are templates under {@code /aelab/io/python/} (real Python, compiled by the tests) with
- * the runs filled in as a literal list of dicts. JSON's syntax is a subset of Python's for the values
- * used here (strings, whole numbers, finite doubles, lists, objects), so the list is written as JSON.
+ * the runs filled in as a literal list of dicts; the shared part ({@code common.py}) and the PyTorch
+ * kinds of autoencoder ({@code pytorch_kinds.py}) are put in place of their markers. JSON's syntax is a
+ * subset of Python's for the values used here (strings, whole numbers, finite doubles, lists, objects),
+ * so the list is written as JSON.
  * Each run holds every setting of {@link Settings#ALL} under its Python key; the optimizer's
  * hyper-parameters and BCE's clip ε come from the engine ({@link OptimizerKind#hyperParameters},
  * {@link Loss#EPSILON}), so the script cannot disagree with the app.
@@ -53,37 +56,54 @@ public final class PythonExport {
 
     private PythonExport() { }
 
-    /** A script that trains every run of the experiment, in order. */
-    public static String script(Experiment e, Framework framework) {
+    /**
+     * A script that trains every run of the experiment, in order, starting by default from the weights
+     * and optimizer state the script reads from {@code fileName} (the experiment file's name, looked for
+     * beside the script; each run's dict carries its {@code index} in the file).
+     */
+    public static String script(Experiment e, String fileName, Framework framework) {
         List<TrainingConfig> configs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (SavedRun r : e.runs()) {
             configs.add(r.config());
             labels.add(r.label());
         }
-        return script(configs, labels, e.datasetName(), framework);
+        return script(configs, labels, e.datasetName(), fileName, framework);
     }
 
-    /** A script for runs that need not have been saved (labels as the legends show them). */
+    /** A script for runs that need not have been saved (labels as the legends show them): from fresh weights. */
     public static String script(List<TrainingConfig> configs, List<String> labels, String datasetName, Framework framework) {
+        return script(configs, labels, datasetName, null, framework);
+    }
+
+    private static String script(List<TrainingConfig> configs, List<String> labels, String datasetName, String fileName,
+                                 Framework framework) {
         if (configs.isEmpty() || configs.size() != labels.size())
             throw new IllegalArgumentException("give one label per run, and at least one run");
         List<Object> runs = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) runs.add(run(configs.get(i), labels.get(i)));
+        for (int i = 0; i < configs.size(); i++) {
+            Map<String, Object> run = run(configs.get(i), labels.get(i));
+            if (fileName != null) run.put("index", (long) i);
+            runs.add(run);
+        }
         String header = "# Exported by Autoencoder Lab " + AppVersion.VERSION + " for " + framework.title()
                 + " from an experiment trained on " + datasetName.replaceAll("\\p{Cntrl}", " ") + ".";
         return template(framework.label + ".py")
+                .replace("# @KINDS@\n", framework == Framework.PYTORCH ? template("pytorch_kinds.py").replaceFirst("^#.*\n", "") : "")
                 .replace("# @HEADER@", header)
                 .replace("RUNS = []  # @RUNS@", RUNS_COMMENT + "RUNS = " + Json.write(runs).strip())
                 .replace("# @COMMON@\n", template("common.py")
                         .replace("EPSILON = None  # @BCE_EPSILON@", "EPSILON = " + Float.toString(Loss.EPSILON)
-                                + "  # the app's Loss.EPSILON"));
+                                + "  # the app's Loss.EPSILON")
+                        .replace("EXPERIMENT = None  # @EXPERIMENT@", "EXPERIMENT = "
+                                + (fileName == null ? "None" : Json.write(fileName.replaceAll("\\p{Cntrl}", " ")).strip())));
     }
 
     private static final String RUNS_COMMENT = """
             # One dict per run. layers: widths, first = last = image size. hidden/output: activations.
             # loss: bce, mse or mae. scale: "unit" feeds pixels / 255, "raw" feeds 0-255 (inputs and targets).
             # train_limit / test_limit: the first N images, 0 = all. threads: 0 = all cores.
+            # index: the run's place in the experiment file (whose weights --init trained reads).
             """;
 
     private static Map<String, Object> run(TrainingConfig c, String label) {

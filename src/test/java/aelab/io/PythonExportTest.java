@@ -55,8 +55,10 @@ class PythonExportTest {
                 "\"learning_rate\": 2.5E-4", "\"output\": \"sigmoid\"", "\"loss\": \"bce\"", "\"scale\": \"unit\"",
                 "\"hidden\": \"relu\"", "\"seed\": 42", "trained on MNIST (bundled)"))
             assertTrue(s.contains(want), () -> f + " script lacks " + want);
-        assertFalse(s.contains("@RUNS@") || s.contains("@COMMON@") || s.contains("@HEADER@") || s.contains("@BCE_EPSILON@"),
-                "every marker is filled");
+        assertFalse(s.contains("@RUNS@") || s.contains("@COMMON@") || s.contains("@HEADER@") || s.contains("@BCE_EPSILON@")
+                || s.contains("@EXPERIMENT@") || s.contains("@KINDS@"), "every marker is filled");
+        assertEquals(f == Framework.PYTORCH, s.contains("class Vae(Plain):"), "the kinds are PyTorch's");
+        assertTrue(s.contains("METRICS_HEADER = \"" + aelab.app.model.MetricsCsv.HEADER + "\""), "the app's CSV columns");
         assertTrue(s.contains("EPSILON = " + Loss.EPSILON + "  #"), "BCE's clip comes from the engine");
     }
 
@@ -84,6 +86,17 @@ class PythonExportTest {
     @EnumSource(Framework.class)
     void theScriptIsValidPython(Framework f) throws Exception {
         compile(script(f, ODD, TrainingConfig.defaults()));
+    }
+
+    @Test
+    void aSavedExperimentsScriptKnowsItsFileAndEachRunsPlaceInIt() throws Exception {
+        String saved = PythonExport.script(TinyRuns.experiment(OptimizerKind.ADAM, OptimizerKind.SGD), "../runs \"1\".aelab",
+                Framework.PYTORCH);
+        assertTrue(saved.contains("EXPERIMENT = \"../runs \\\"1\\\".aelab\""), "a Python string literal of the path");
+        assertTrue(saved.contains("\"index\": 0") && saved.contains("\"index\": 1"), "each run's place in the file");
+        String unsaved = script(Framework.PYTORCH, ODD);
+        assertTrue(unsaved.contains("EXPERIMENT = None") && !unsaved.contains("\"index\": "), "unsaved runs start fresh");
+        compile(saved);
     }
 
     @Test
