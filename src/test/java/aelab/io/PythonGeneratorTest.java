@@ -112,7 +112,7 @@ class PythonGeneratorTest {
             for (int k = 0; k < p.length; k++) {
                 long sum = 0;
                 for (int i = 0; i < p[k].length; i++) sum += (long) Float.floatToRawIntBits(p[k][i]) * (i + 1);
-                int[] shape = ParamNames.shape(widths, k);
+                int[] shape = ParamNames.shape(widths, aelab.engine.ModelKind.PLAIN, k);
                 String pyShape = shape.length == 2 ? "(" + shape[0] + ", " + shape[1] + ")" : "(" + shape[0] + ",)";
                 assertEquals(pyShape + " " + Float.floatToRawIntBits(p[k][0]) + " "
                         + Float.floatToRawIntBits(p[k][p[k].length - 1]) + " " + sum, got.get(k), "array " + k + ", seed " + seed);

@@ -57,8 +57,8 @@ class Sparse(Plain):
 
 class VaeModule(nn.Module):
     """encoder (the plain model's layers before the bottleneck, with their activations) -> two linear heads
-    mu and logvar of the bottleneck's width k -> z = mu + exp(logvar / 2) eps while training, mu in
-    evaluation -> decoder (the plain model's layers after the bottleneck, output logits)."""
+    mu and logvar of the bottleneck's width k -> z = mu + exp(logvar / 2) eps (sample), or mu ->
+    decoder (the plain model's layers after the bottleneck, output logits)."""
 
     def __init__(self, run):
         super().__init__()
@@ -72,10 +72,10 @@ class VaeModule(nn.Module):
             nn.init.zeros_(head.bias)
         self.decoder = dense_stack(widths[b:], run["hidden"])
 
-    def forward(self, x):
+    def forward(self, x, sample=True):
         h = self.encoder(x)
         mu, logvar = self.mu(h), self.logvar(h)
-        code = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu) if self.training else mu
+        code = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu) if sample else mu
         return self.decoder(code), mu, logvar
 
 
@@ -95,10 +95,14 @@ class Vae(Plain):
         return n + ["logvar.weight", "logvar.bias"]
 
     def loss(self, run, module, x, training):
-        z, mu, logvar = module(x)
+        """Training and test loss of one sample z per image, as the app's test_loss; in evaluation the
+        logits returned for test_bce and test_mse are those of the decoded mu, as the app's."""
+        z, mu, logvar = module(x, sample=True)
         y = x / 255.0 if run["scale"] == "raw" else x
         bce = F.binary_cross_entropy_with_logits(z, y, reduction="none").sum(dim=1)
         kl = -0.5 * (1 + logvar - mu ** 2 - logvar.exp()).sum(dim=1)
+        if not training:
+            z = module(x, sample=False)[0]
         return (bce + run["beta"] * kl).mean(), z
 
     def output(self, run, z):
