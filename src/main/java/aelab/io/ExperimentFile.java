@@ -18,7 +18,7 @@ public final class ExperimentFile {
     public static final String EXTENSION = ".aelab";
     public static final String FORMAT = "aelab-experiment";
     public static final int VERSION = 2;   // 2: arrays as .npy entries (1: raw .f32)
-    public static final int MINOR_VERSION = 0;   // a run's timeline came in 1.1 and is part of 2.0
+    public static final int MINOR_VERSION = 1;   // 2.1: a run's kind, its parameters, a VAE's head, the kinds' figures
     /** The metadata entry; binary entries sit under {@code runs/<index>/}. */
     public static final String METADATA = "experiment.json";
 
