@@ -57,6 +57,7 @@ public final class LabSession {
     static final int INSIGHT_CODES = 2000, INSIGHT_EXTREMES = 8;
 
     private final BackgroundExecutor executor;
+    private final PcaBaselines baselines;
     private final DataLoader loader;
     private final SettingsForm form;
     private final CompareForm compare = new CompareForm();
@@ -75,6 +76,7 @@ public final class LabSession {
     /** @param trainLimit, testLimit images per run (0: all); small values make quick demos and tests */
     public LabSession(BackgroundExecutor executor, DataSource source, int trainLimit, int testLimit) {
         this.executor = executor;
+        this.baselines = new PcaBaselines(executor);
         this.loader = new DataLoader(executor, source, trainLimit, testLimit, new DataLoader.Owner() {
             @Override public void loaded(boolean ready) { state.set(ready ? State.IDLE : State.NO_DATA); }
 
@@ -235,6 +237,16 @@ public final class LabSession {
         live.drain(control::ended);
         loader.drainSwitch();
         live.runSettled();
+        baselines.drain();
+        if (state.get() != State.LOADING) baselines.follow(dataset(), form.config());
+    }
+
+    /**
+     * What PCA with the settings' code width reaches on the test images (a linear baseline for the
+     * charts), computed in the background; null until known.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<aelab.engine.PcaBaseline.Figures> pcaBaseline() {
+        return baselines.current();
     }
 
     /** What the warnings panel shows: the running run's warnings, or those of the settings for the next run. */
