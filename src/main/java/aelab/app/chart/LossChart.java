@@ -9,12 +9,16 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -66,14 +70,16 @@ public final class LossChart extends BorderPane {
     private TextTitle note;
     private Baseline baseline = Baseline.ZERO;
     private ChartViewer viewer;
+    private ChartRedraws redraws;
     private RunHistory labels;
     private long seenHistory = -1;
 
-    /** A run's two series and how much of its curves they hold. */
+    /** A run's two series, how much of its curves they hold, and how much of them is on screen. */
     private static final class Shown {
         final Run run;
         final XYSeries train, test;
         int trainGeneration = -1, testGeneration = -1;
+        int drawnTrain, drawnTest;
 
         Shown(Run run) {
             this.run = run;
@@ -114,7 +120,11 @@ public final class LossChart extends BorderPane {
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setItemFont(SMALL);
         viewer = new ChartViewer(chart);
-        setCenter(viewer);
+        redraws = new ChartRedraws(viewer.getCanvas(), plot, new NewPieces());
+        setCenter(new StackPane(viewer, redraws.tiles()));
+        // Opaque like the chart it shows, so that JavaFX repaints a redrawn chart from here up, not from the
+        // split pane's layered background below it.
+        setBackground(new Background(new BackgroundFill(javafx.scene.paint.Color.WHITE, null, null)));
     }
 
     private String noteText() {
@@ -183,23 +193,33 @@ public final class LossChart extends BorderPane {
      * Brings the chart up to date with the runs. Nothing is redrawn when nothing changed: JFreeChart redraws
      * the whole chart whenever notification is turned back on, so that happens only when there is news.
      */
-    public void refresh(RunHistory history) {
-        if (!behind(history)) return;
+    public boolean refresh(RunHistory history) {
+        if (!behind(history)) return false;
+        boolean whole = false;
+        redraws.hold();
         chart.setNotify(false);
         try {
-            if (history.version() != seenHistory) rebuild(history);
+            if (history.version() != seenHistory) {
+                rebuild(history);
+                whole = true;
+            }
             for (Shown s : shown) {
                 double shift = metric == Metric.BCE ? baseline.shift(s.run) : 0;
-                s.trainGeneration = sync(s.train, metric.train.apply(s.run), s.trainGeneration, shift);
-                s.testGeneration = sync(s.test, metric.test.apply(s.run), s.testGeneration, shift);
+                Curve train = metric.train.apply(s.run), test = metric.test.apply(s.run);
+                whole |= sync(s.train, train, s.trainGeneration, shift) | sync(s.test, test, s.testGeneration, shift);
+                s.trainGeneration = train.generation();
+                s.testGeneration = test.generation();
             }
             Run latest = history.latest();
+            whole |= floor.behind(floorWanted(latest), latest);
             floor.update(plot, floorWanted(latest), latest);
             fitLogRange();
             fitEpochRange();
         } finally {
             chart.setNotify(true);
+            redraws.release(whole);   // whole when anything but new points changed, or an axis moved
         }
+        return true;
     }
 
     /**
@@ -272,18 +292,84 @@ public final class LossChart extends BorderPane {
     /** A generation no curve has: the next sync copies every point again. */
     private static final int REDRAW = Integer.MIN_VALUE;
 
-    /** Copies the curve's new points, less shift, into the series; all of them when the curve was thinned since. */
-    private static int sync(XYSeries series, Curve curve, int seenGeneration, double shift) {
+    /**
+     * Copies the curve's new points, less shift, into the series; all of them when the curve was thinned
+     * since. Whether points already in the series were rewritten, so that the chart must be drawn whole.
+     */
+    private static boolean sync(XYSeries series, Curve curve, int seenGeneration, double shift) {
         int from = series.getItemCount();
+        boolean rewritten = false;
         if (curve.generation() != seenGeneration || from > curve.size()) {
             if (from > 0) series.clear();
+            rewritten = from > 0;
             from = 0;
         }
-        if (from == curve.size()) return curve.generation();
+        if (from == curve.size()) return rewritten;
         for (int i = from; i < curve.size(); i++) series.add(curve.x(i), curve.y(i) - shift, false);
         series.fireSeriesChanged();
-        return curve.generation();
+        return rewritten;
     }
+
+    /**
+     * The points added since the chart was last drawn whole, drawn as the renderers would: the end of
+     * each training line from its last point on screen, and each new test dot with its dashed link.
+     */
+    private final class NewPieces implements ChartRedraws.Pieces {
+        @Override public List<ChartRedraws.Piece> since(Rectangle2D area) {
+            ValueAxis xAxis = plot.getDomainAxis(), yAxis = plot.getRangeAxis();
+            RectangleEdge xEdge = plot.getDomainAxisEdge(), yEdge = plot.getRangeAxisEdge();
+            List<ChartRedraws.Piece> pieces = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                Shown s = shown.get(i);
+                int n = s.train.getItemCount();
+                if (n > s.drawnTrain && n >= 2) {
+                    int from = Math.max(0, s.drawnTrain - 1);
+                    double[] xs = new double[n - from], ys = new double[n - from];
+                    for (int k = from; k < n; k++) {
+                        xs[k - from] = xAxis.valueToJava2D(s.train.getX(k).doubleValue(), area, xEdge);
+                        ys[k - from] = yAxis.valueToJava2D(s.train.getY(k).doubleValue(), area, yEdge);
+                    }
+                    pieces.add(piece(trainLines, i, xs, ys, 0));
+                }
+                for (int k = Math.max(1, s.drawnTest); k < s.test.getItemCount(); k++) {
+                    double[] xs = {xAxis.valueToJava2D(s.test.getX(k - 1).doubleValue(), area, xEdge),
+                            xAxis.valueToJava2D(s.test.getX(k).doubleValue(), area, xEdge)};
+                    double[] ys = {yAxis.valueToJava2D(s.test.getY(k - 1).doubleValue(), area, yEdge),
+                            yAxis.valueToJava2D(s.test.getY(k).doubleValue(), area, yEdge)};
+                    pieces.add(piece(testDots, i, xs, ys, 0));
+                }
+                for (int k = s.drawnTest; k < s.test.getItemCount(); k++) {
+                    double[] xs = {xAxis.valueToJava2D(s.test.getX(k).doubleValue(), area, xEdge)};
+                    double[] ys = {yAxis.valueToJava2D(s.test.getY(k).doubleValue(), area, yEdge)};
+                    pieces.add(piece(testDots, i, xs, ys, 3.5));
+                }
+            }
+            return pieces;
+        }
+
+        /** Points in series i's colour and stroke, as the renderer draws it. */
+        private ChartRedraws.Piece piece(XYLineAndShapeRenderer r, int i, double[] xs, double[] ys, double dot) {
+            Color c = (Color) r.getSeriesPaint(i);
+            BasicStroke b = (BasicStroke) r.getSeriesStroke(i);
+            float[] dash = b.getDashArray();
+            double[] d = new double[dash == null ? 0 : dash.length];
+            for (int k = 0; k < d.length; k++) d[k] = dash[k];
+            return new ChartRedraws.Piece(xs, ys, javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue(),
+                    c.getAlpha() / 255.0), b.getLineWidth(), d, dot);
+        }
+
+        @Override public void allDrawn() {
+            for (Shown s : shown) {
+                s.drawnTrain = s.train.getItemCount();
+                s.drawnTest = s.test.getItemCount();
+            }
+        }
+    }
+
+    /** Times the chart was drawn whole, and times only its new pieces were; for tests. */
+    long wholeDraws() { return redraws.wholeDraws(); }
+
+    long pieceDraws() { return redraws.pieceDraws(); }
 
     /** Points drawn in all series, for tests. */
     public int pointCount() {

@@ -43,8 +43,8 @@ public final class LabSession {
         Dataset load() throws DatasetException;
     }
 
-    /** Milliseconds between reconstructions sent by the trainer: a few a second is enough to watch. */
-    static final long PREVIEW_MILLIS = 250;
+    /** Milliseconds between reconstructions sent by the trainer: one per frame of the window (5 a second). */
+    static final long PREVIEW_MILLIS = 200;
     static final int IMAGE_SIZE = TrainingConfig.defaultLayers()[0];
     /**
      * Training threads: every core. The window takes about 3–4 % of one core while training (it redraws about
