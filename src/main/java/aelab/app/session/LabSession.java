@@ -180,6 +180,9 @@ public final class LabSession {
     /** Full speed, or the watching pace ({@value #WATCHING_PACE} mini-batches a second), for the runs going and those to come. */
     public void setWatchingPace(boolean on) { control.setWatchingPace(on); }
 
+    /** Full speed or a watching pace, for the runs going and those to come. */
+    public void setSpeed(aelab.app.model.Speed speed) { control.setPace(speed.batchesPerSecond()); }
+
     /** Whether Step can act: a run is going, or one could start. */
     public BooleanBinding canStep() { return canStep; }
 
