@@ -371,6 +371,8 @@ public final class LossChart extends BorderPane {
 
     long pieceDraws() { return redraws.pieceDraws(); }
 
+    long tilesPainted() { return redraws.tilesPainted(); }
+
     /** Points drawn in all series, for tests. */
     public int pointCount() {
         int n = 0;

@@ -128,6 +128,11 @@ public final class DigitCanvas extends Region {
                 && sources.get(r.run()).preview() != null).count();
     }
 
+    /** x of the column, y of its original and of its first reconstruction row, in the band; for tests. */
+    int[] cellCorners(int band, int column) {
+        return new int[] {(int) layout.x(column), (int) layout.y(band, 0), (int) layout.y(band, 1)};
+    }
+
     /** Times the whole panel was drawn, and times only its reconstruction rows were; for tests. */
     long wholeDraws() { return wholeDraws; }
 

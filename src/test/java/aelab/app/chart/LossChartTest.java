@@ -131,4 +131,41 @@ class LossChartTest {
         assertEquals(0.2, chart.lastTestY(0), 1e-12);
         assertTrue(chart.showsFloorLine());
     }
+
+    @Test
+    void aCurveThatOnlyGrowsDrawsItsNewPiecesOnATileOrTwoAndAMovedAxisDrawsTheChartWhole(FxRobot robot) {
+        RunHistory h = new RunHistory();
+        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 20));
+        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        int[] step = {0};
+        Runnable batches = () -> {
+            for (int b = 0; b < 10; b++) {
+                double loss = 0.1 + 0.6 / (1 + ++step[0] / 20.0);   // falling: the y axis keeps its range
+                run.addBatch(new BatchPoint(1, step[0], step[0], loss, loss, loss / 4, step[0] * 1_000_000L));
+            }
+        };
+        batches.run();
+        robot.interact(() -> chart.refresh(h));
+        long whole = chart.wholeDraws(), pieces = chart.pieceDraws();
+        for (int frame = 1; frame <= 3; frame++) {
+            batches.run();
+            robot.interact(() -> chart.refresh(h));
+            assertEquals(whole, chart.wholeDraws(), "frame " + frame + ": only new points, nothing drawn whole");
+            assertEquals(pieces + frame, chart.pieceDraws());
+        }
+        long tiles = chart.tilesPainted();
+        assertTrue(tiles >= 3 && tiles <= 3 * 4, "each frame's piece on a tile or a few: " + tiles);
+        robot.interact(() -> assertEquals(false, chart.refresh(h), "nothing new: nothing drawn"));
+        assertEquals(whole, chart.wholeDraws());
+
+        run.addEpoch(new EpochMetrics(1, 0.3, 0.3, 0.3, 0.05, 100, 1));   // a test dot, within the axes
+        robot.interact(() -> chart.refresh(h));
+        assertEquals(whole, chart.wholeDraws(), "a test dot is a new piece too");
+
+        run.addBatch(new BatchPoint(1, 99, 99, 5.0, 5.0, 1, 99_000_000L));   // diverging: the y axis grows
+        robot.interact(() -> chart.refresh(h));
+        assertEquals(whole + 1, chart.wholeDraws(), "the axis moved: the chart is drawn whole");
+        robot.interact(() -> chart.setLogScale(true));
+        assertTrue(chart.wholeDraws() >= whole + 2, "a new axis: drawn whole");
+    }
 }
