@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -159,13 +158,7 @@ public final class LossChart extends BorderPane {
     public void setLogScale(boolean log) {
         ValueAxis y;
         if (log) {
-            // Base 2 with whole-exponent ticks: labels 0.0625, 0.125, 0.25, … instead of 10^0.1 steps like 1.2589.
-            LogAxis a = new LogAxis(axisLabel() + " (log scale)");
-            a.setBase(2);
-            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            a.setSmallestValue(1e-6);
-            a.setNumberFormatOverride(new DecimalFormat("0.####"));
-            y = a;
+            y = new DecimalLogAxis(axisLabel() + " (log scale)");
         } else {
             y = linearAxis();
         }
@@ -184,7 +177,9 @@ public final class LossChart extends BorderPane {
         }
         double low = Math.max(data.getLowerBound(), 1e-6), high = Math.max(data.getUpperBound(), low * 1.01);
         if (floor.shown()) low = Math.min(low, floor.value());
-        axis.setRange(low / 1.2, high * 1.2);
+        // to the decimal steps around the data, so that the axis moves only when the data cross one
+        Range r = new Range(DecimalLogAxis.stepBelow(low / 1.1), DecimalLogAxis.stepAbove(high * 1.1));
+        if (!r.equals(axis.getRange())) axis.setRange(r);
     }
 
     boolean isLogScale() { return plot.getRangeAxis() instanceof LogAxis; }

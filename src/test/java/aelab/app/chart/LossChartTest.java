@@ -168,4 +168,38 @@ class LossChartTest {
         robot.interact(() -> chart.setLogScale(true));
         assertTrue(chart.wholeDraws() >= whole + 2, "a new axis: drawn whole");
     }
+
+    @Test
+    void theFloorLabelHidesNoCurveJustAboveTheFloor(FxRobot robot) {
+        RunHistory h = new RunHistory();
+        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 4));
+        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        double just = FLOOR + 0.002;   // a few pixels above the floor line, where a label above it would sit
+        for (int b = 1; b <= 200; b++) run.addBatch(new BatchPoint(1, b, b, just, just, 0.01, b * 1_000_000L));
+        robot.interact(() -> chart.refresh(h));
+        assertTrue(chart.showsFloorLine());
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(600, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        robot.interact(() -> {
+            java.awt.Graphics2D g = image.createGraphics();
+            chart.chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 600, 400), info);
+            g.dispose();
+        });
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        var plot = chart.chart().getXYPlot();
+        int y = (int) Math.round(plot.getRangeAxis().valueToJava2D(just, area, plot.getRangeAxisEdge()));
+        assertTrue(plot.getRangeAxis().valueToJava2D(FLOOR, area, plot.getRangeAxisEdge()) - y >= 5, "apart on screen");
+        java.awt.Color line = Palette.run(run.colour(), false);
+        int curveSeen = 0;
+        for (int x = (int) area.getX() + 20; x < area.getX() + 120; x += 10) {   // where the label sits, at the left
+            boolean found = false;
+            for (int dy = -2; dy <= 2 && !found; dy++) found = near(new java.awt.Color(image.getRGB(x, y + dy)), line);
+            if (found) curveSeen++;
+        }
+        assertEquals(10, curveSeen, "the curve shows all along the label's stretch of the floor");
+    }
+
+    private static boolean near(java.awt.Color a, java.awt.Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue()) < 60;
+    }
 }
