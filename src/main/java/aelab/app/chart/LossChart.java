@@ -70,6 +70,9 @@ public final class LossChart extends BorderPane {
     private Baseline baseline = Baseline.ZERO;
     private ChartViewer viewer;
     private ChartRedraws redraws;
+    private ChartGestures gestures;
+    private boolean zoomed, fitting;   // zoomed: the user chose the axes' ranges; fitting: this code sets them
+    private Range fitX, fitY;
     private RunHistory labels;
     private long seenHistory = -1;
 
@@ -120,6 +123,9 @@ public final class LossChart extends BorderPane {
         chart.getLegend().setItemFont(SMALL);
         viewer = new ChartViewer(chart);
         redraws = new ChartRedraws(viewer.getCanvas(), plot, new NewPieces());
+        gestures = new ChartGestures(viewer.getCanvas(), plot, this::describe, () -> zoomed = true, this::resetZoom);
+        x.addChangeListener(e -> userMoved());
+        plot.getRangeAxis().addChangeListener(e -> userMoved());
         setCenter(new StackPane(viewer, redraws.tiles()));
         // Opaque like the chart it shows, so that JavaFX repaints a redrawn chart from here up, not from the
         // split pane's layered background below it.
@@ -162,8 +168,76 @@ public final class LossChart extends BorderPane {
         } else {
             y = linearAxis();
         }
+        fitting = true;
+        zoomed = false;
         plot.setRangeAxis(y);
+        y.addChangeListener(e -> userMoved());
+        fitEpochRange();
         fitLogRange();
+        fitted();
+    }
+
+    /** An axis moved and this code did not move it: the user zoomed or panned, and the view stays so until reset. */
+    private void userMoved() {
+        if (!fitting && fitX != null && (!plot.getDomainAxis().getRange().equals(fitX) || !plot.getRangeAxis().getRange().equals(fitY)))
+            zoomed = true;
+    }
+
+    private void fitted() {
+        fitX = plot.getDomainAxis().getRange();
+        fitY = plot.getRangeAxis().getRange();
+        fitting = false;
+    }
+
+    /** Shows everything again, as the runs' data and the plan ask: a double-click. */
+    void resetZoom() {
+        fitting = true;
+        zoomed = false;
+        plot.getDomainAxis().setAutoRange(true);
+        fitEpochRange();
+        if (isLogScale()) fitLogRange();
+        else plot.getRangeAxis().setAutoRange(true);
+        fitted();
+    }
+
+    boolean zoomed() { return zoomed; }
+
+    /**
+     * The run, step and value of the point nearest to (x, y) on the canvas, within a few pixels; a test
+     * dot's epoch and value; null when none is near.
+     */
+    String describe(double x, double y) {
+        if (viewer.getCanvas().getRenderingInfo() == null) return null;
+        Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        ValueAxis xAxis = plot.getDomainAxis(), yAxis = plot.getRangeAxis();
+        String best = null;
+        double bestD = 8 * 8;
+        for (Shown s : shown) {
+            for (XYSeries series : List.of(s.test, s.train)) {   // a test dot before the line through it
+                for (int i = 0; i < series.getItemCount(); i++) {
+                    double px = xAxis.valueToJava2D(series.getX(i).doubleValue(), area, plot.getDomainAxisEdge());
+                    double py = yAxis.valueToJava2D(series.getY(i).doubleValue(), area, plot.getRangeAxisEdge());
+                    double d = (px - x) * (px - x) + (py - y) * (py - y);
+                    if (d < bestD) {
+                        bestD = d;
+                        best = pointText(s, series == s.test, series.getX(i).doubleValue(), series.getY(i).doubleValue());
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private String pointText(Shown s, boolean test, double epochs, double value) {
+        String run = labels == null ? "#" + s.run.id() : labels.legendLabel(s.run);
+        String what = metric == Metric.BCE && baseline != Baseline.ZERO ? "BCE above the floor" : metric.name();
+        String where;
+        if (test) where = "test set after epoch " + Math.round(epochs);
+        else {
+            long step = s.run.info() == null ? 0 : Math.round(epochs * s.run.info().batchesPerEpoch());
+            where = "step " + aelab.app.model.Format.count(step) + String.format(java.util.Locale.ROOT, " (epoch %.2f)", epochs);
+        }
+        return run + "\n" + where + " · " + what + " " + aelab.app.model.Format.loss(value);
     }
 
     /** A log axis does not include 0, so unlike the linear one it would cut off the floor: fit it by hand. */
@@ -193,6 +267,7 @@ public final class LossChart extends BorderPane {
         boolean whole = false;
         redraws.hold();
         chart.setNotify(false);
+        fitting = true;
         try {
             if (history.version() != seenHistory) {
                 rebuild(history);
@@ -208,9 +283,12 @@ public final class LossChart extends BorderPane {
             Run latest = history.latest();
             whole |= floor.behind(floorWanted(latest), latest);
             floor.update(plot, floorWanted(latest), latest);
-            fitLogRange();
-            fitEpochRange();
+            if (!zoomed) {
+                fitLogRange();
+                fitEpochRange();
+            }
         } finally {
+            fitted();
             chart.setNotify(true);
             redraws.release(whole);   // whole when anything but new points changed, or an axis moved
         }
@@ -402,4 +480,6 @@ public final class LossChart extends BorderPane {
     public double cursorPosition() { return cursor == null ? Double.NaN : cursor.getValue(); }
 
     public JFreeChart chart() { return chart; }
+
+    ChartViewer viewer() { return viewer; }
 }

@@ -202,4 +202,58 @@ class LossChartTest {
     private static boolean near(java.awt.Color a, java.awt.Color b) {
         return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue()) < 60;
     }
+
+    @Test
+    void hoveringAPointTellsItsRunStepAndValue(FxRobot robot) {
+        RunHistory h = history(2, 50);
+        robot.interact(() -> chart.refresh(h));
+        var plot = chart.chart().getXYPlot();
+        java.awt.geom.Rectangle2D[] area = new java.awt.geom.Rectangle2D[1];
+        robot.interact(() -> area[0] = chart.viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea());
+        double dotX = plot.getDomainAxis().valueToJava2D(2, area[0], plot.getDomainAxisEdge());
+        double dotY = plot.getRangeAxis().valueToJava2D(0.2, area[0], plot.getRangeAxisEdge());
+        String[] text = new String[3];
+        robot.interact(() -> {
+            text[0] = chart.describe(dotX + 2, dotY - 1);
+            text[1] = chart.describe(dotX, area[0].getMinY() + 2);   // far above every point
+            var train = chart.chart().getXYPlot().getDataset(0);
+            int last = train.getItemCount(0) - 1;
+            text[2] = chart.describe(plot.getDomainAxis().valueToJava2D(train.getXValue(0, last), area[0], plot.getDomainAxisEdge()),
+                    plot.getRangeAxis().valueToJava2D(train.getYValue(0, last), area[0], plot.getRangeAxisEdge()));
+        });
+        assertTrue(text[0].startsWith("#1 ") && text[0].contains("test set after epoch 2") && text[0].contains("BCE 0.2"), text[0]);
+        assertEquals(null, text[1]);
+        assertTrue(text[2].contains("step 100 (epoch 2.00)") && text[2].contains("BCE "), text[2]);
+    }
+
+    @Test
+    void theWheelNeverShowsNegativeEpochsAndADoubleClickShowsEverythingAgain(FxRobot robot) {
+        RunHistory h = history(2, 50);
+        robot.interact(() -> chart.refresh(h));
+        ValueAxis x = chart.chart().getXYPlot().getDomainAxis();
+        robot.moveTo(chart.viewer().getCanvas()).scroll(3, javafx.geometry.VerticalDirection.UP);
+        assertTrue(chart.zoomed(), "the wheel zoomed");
+        assertTrue(x.getUpperBound() - x.getLowerBound() != 2, "a new span: " + x.getRange());
+        robot.scroll(12, javafx.geometry.VerticalDirection.DOWN);
+        assertTrue(x.getLowerBound() >= 0, "no negative epochs: " + x.getRange());
+        org.jfree.data.Range zoomedTo = x.getRange();
+        h.latest().addBatch(new BatchPoint(2, 51, 101, 0.1, 0.1, 0.02, 101_000_000L));
+        robot.interact(() -> assertTrue(chart.refresh(h)));
+        assertTrue(chart.zoomed(), "new points keep the zoom");
+        assertEquals(zoomedTo, x.getRange());
+        robot.doubleClickOn(chart.viewer().getCanvas());
+        assertTrue(!chart.zoomed());
+        assertEquals(0, x.getLowerBound());
+        assertEquals(2.02, x.getUpperBound(), 1e-9, "the planned epochs again, and the batch trained past them");
+    }
+
+    @Test
+    void zoomingAroundAPointKeepsItAndStopsAtTheFloor() {
+        org.jfree.data.Range r = ChartGestures.zoomAround(new org.jfree.data.Range(0, 10), 5, 0.5, 0);
+        assertEquals(2.5, r.getLowerBound(), 1e-12);
+        assertEquals(7.5, r.getUpperBound(), 1e-12);
+        r = ChartGestures.zoomAround(new org.jfree.data.Range(0, 10), 2, 2, 0);   // out: 2 − 4 = −2 would be shown
+        assertEquals(0, r.getLowerBound(), 1e-12);
+        assertEquals(20, r.getUpperBound(), 1e-12);
+    }
 }
