@@ -120,6 +120,7 @@ public final class LossChart extends BorderPane {
         note.setPaint(new Color(90, 90, 90));
         chart.addSubtitle(note);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.getLegend().setSources(new org.jfree.chart.LegendItemSource[] {this::legendItems});
         chart.getLegend().setItemFont(SMALL);
         viewer = new ChartViewer(chart);
         redraws = new ChartRedraws(viewer.getCanvas(), plot, new NewPieces());
@@ -357,6 +358,44 @@ public final class LossChart extends BorderPane {
         }
         labels = history;
     }
+
+    /**
+     * The legend as one row, so that the plot keeps its size however many runs accumulate: the newest runs
+     * that fit the chart's width, and before them how many earlier ones are left out (the Results tab lists
+     * every run in its colour).
+     */
+    private org.jfree.chart.LegendItemCollection legendItems() {
+        org.jfree.chart.LegendItemCollection all = trainLines.getLegendItems(), out = new org.jfree.chart.LegendItemCollection();
+        java.awt.FontMetrics fm = METRICS.getFontMetrics(SMALL);
+        double room = (viewer == null || viewer.getWidth() <= 0 ? 540 : viewer.getWidth()) * 0.9 - 20, used = 0;
+        int first = all.getItemCount();
+        while (first > 0) {
+            double w = fm.stringWidth(all.get(first - 1).getLabel()) + LEGEND_ITEM_EXTRA;
+            double more = first - 1 > 0 ? fm.stringWidth(earlier(first - 1)) + LEGEND_ITEM_EXTRA : 0;
+            if (used + w + more > room && first < all.getItemCount()) break;
+            used += w;
+            first--;
+        }
+        if (first > 0) {
+            org.jfree.chart.LegendItem rest = new org.jfree.chart.LegendItem(earlier(first), null, null, null,
+                    new Rectangle2D.Double(0, 0, 0, 0), new Color(0, 0, 0, 0));
+            rest.setLabelFont(SMALL);
+            rest.setLabelPaint(new Color(90, 90, 90));
+            out.add(rest);
+        }
+        for (int i = first; i < all.getItemCount(); i++) out.add(all.get(i));
+        return out;
+    }
+
+    private static String earlier(int n) { return "+ " + n + " earlier run" + (n == 1 ? "" : "s"); }
+
+    /** Pixels a legend item takes besides its text: its line, and the gaps. */
+    private static final double LEGEND_ITEM_EXTRA = 34;
+    private static final java.awt.Graphics2D METRICS = new java.awt.image.BufferedImage(1, 1,
+            java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+
+    /** Entries in the legend now, for tests. */
+    int legendEntries() { return legendItems().getItemCount(); }
 
     private String legendOf(int series) {
         return series < shown.size() && labels != null ? labels.legendLabel(shown.get(series).run) : "";

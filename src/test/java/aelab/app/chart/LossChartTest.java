@@ -256,4 +256,23 @@ class LossChartTest {
         assertEquals(0, r.getLowerBound(), 1e-12);
         assertEquals(20, r.getUpperBound(), 1e-12);
     }
+
+    @Test
+    void thePlotKeepsItsSizeAsEightRunsAccumulate(FxRobot robot) {
+        RunHistory h = new RunHistory();
+        java.util.Set<Double> heights = new java.util.TreeSet<>(), widths = new java.util.TreeSet<>();
+        for (int k = 1; k <= 8; k++) {
+            // each run differs in its learning rate, so every legend entry is long: "#k sigmoid + bce, [0,1] · lr 0.00k"
+            Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 2).with(Settings.LEARNING_RATE, 0.001 * k));
+            fill(run, 2, 20);
+            robot.interact(() -> chart.refresh(h));
+            java.awt.geom.Rectangle2D[] area = new java.awt.geom.Rectangle2D[1];
+            robot.interact(() -> area[0] = chart.viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea());
+            heights.add(area[0].getHeight());
+            widths.add(area[0].getWidth());
+        }
+        assertEquals(1, heights.size(), "plot heights: " + heights);
+        assertEquals(1, widths.size(), "plot widths: " + widths);
+        assertTrue(chart.legendEntries() < 8 + 1, "the legend names the newest runs and counts the rest: " + chart.legendEntries());
+    }
 }
