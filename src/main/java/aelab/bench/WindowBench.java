@@ -3,6 +3,7 @@ package aelab.bench;
 import aelab.app.AutoencoderLabApp;
 import aelab.app.Launcher;
 import aelab.app.MainView;
+import aelab.app.RedrawMeter;
 import aelab.app.files.FileActions;
 import aelab.app.files.FxDialogs;
 import aelab.app.files.RecoveryCopy;
@@ -103,10 +104,32 @@ public final class WindowBench extends Application {
         final long from;
         long to, fxNanos, renderNanos, batchNanos;
         int batches;
+        final long[] changes = new long[RedrawMeter.View.values().length], viewNanos = new long[changes.length];
 
         Interval(boolean drawing, long from) {
             this.drawing = drawing;
             this.from = from;
+        }
+
+        /** Takes the meter's counts since last (and moves last on): FX thread. */
+        void meter(RedrawMeter m, long[][] last) {
+            long[][] now = read(m);
+            for (int v = 0; v < changes.length; v++) {
+                changes[v] = now[0][v] - last[0][v];
+                viewNanos[v] = now[1][v] - last[1][v];
+                last[0][v] = now[0][v];
+                last[1][v] = now[1][v];
+            }
+        }
+
+        static long[][] read(RedrawMeter m) {
+            RedrawMeter.View[] views = RedrawMeter.View.values();
+            long[][] r = new long[2][views.length];
+            for (RedrawMeter.View v : views) {
+                r[0][v.ordinal()] = m.changes(v);
+                r[1][v.ordinal()] = m.nanos(v);
+            }
+            return r;
         }
     }
 
@@ -126,12 +149,16 @@ public final class WindowBench extends Application {
             long from = System.nanoTime();
             List<Interval> intervals = train(epochs, true);
             long wall = System.nanoTime() - from;
-            report(intervals, TrainingConfig.defaults().batchSize());
+            Summary summary = report(intervals, TrainingConfig.defaults().batchSize());
             // What the copy took from the training, whatever else the machine does: its thread's CPU time.
             if (recovery != null) System.out.printf(Locale.ROOT, "recovery copy: %d writes in %.1f s, %.0f ms CPU each, "
                             + "%.2f %% of one core%n", recovery.writes() - writes0, wall / 1e9,
                     (recovery.writeCpuNanos() - cpu0) / 1e6 / Math.max(1, recovery.writes() - writes0),
                     100.0 * (recovery.writeCpuNanos() - cpu0) / wall);
+            // The last two lines: how often charts, digits and status changed on screen while drawing (the
+            // slowest of the three), and the median cost.
+            System.out.printf(Locale.ROOT, "refreshes/s: %.2f%n", summary.refreshes());
+            System.out.printf(Locale.ROOT, "cost: %.1f %%%n", 100 * summary.cost());
             status = 0;
         } catch (Exception e) {
             System.err.println("error: the window bench stopped: " + e);
@@ -158,12 +185,15 @@ public final class WindowBench extends Application {
         List<Interval> intervals = new ArrayList<>();
         Interval now = new Interval(!switching, started[0]);
         long fx0 = cpuTime(fx), render0 = cpuTime(render);
+        long[][] meter0 = on(() -> Interval.read(view.redrawMeter()));
         while (!on(run::isFinished)) {
             Thread.sleep(switching ? SWITCH_MILLIS : 50);
             if (!switching) continue;
             boolean next = !now.drawing;
+            Interval ending = now;
             long at = on(() -> {
                 view.setDrawing(next);
+                ending.meter(view.redrawMeter(), meter0);
                 return System.nanoTime();
             });
             long fx1 = cpuTime(fx), render1 = cpuTime(render);
@@ -199,13 +229,20 @@ public final class WindowBench extends Application {
         return intervals;
     }
 
-    private static void report(List<Interval> intervals, int batchSize) {
-        System.out.println("interval  drawing  batches  ms/batch  FX thread  renderer (cores)");
+    /** The two figures the bench ends with: refreshes a second while drawing (the slowest view's), and the cost. */
+    private record Summary(double refreshes, double cost) { }
+
+    private static Summary report(List<Interval> intervals, int batchSize) {
+        RedrawMeter.View[] views = RedrawMeter.View.values();
+        System.out.println("interval  drawing  batches  ms/batch  FX thread  renderer (cores)  changed: charts digits status"
+                + "  FX ms/s: charts digits status");
         int k = 0;
         for (Interval i : intervals) {
             double wall = i.to - i.from;
-            System.out.printf(Locale.ROOT, "%8d  %-7s  %7d  %8.3f  %9.3f  %8.3f%n", ++k, i.drawing ? "yes" : "held", i.batches,
-                    i.batches == 0 ? Double.NaN : i.batchNanos / 1e6 / i.batches, i.fxNanos / wall, i.renderNanos / wall);
+            System.out.printf(Locale.ROOT, "%8d  %-7s  %7d  %8.3f  %9.3f  %8.3f          %6d %6d %6d          %6.1f %6.1f %6.1f%n",
+                    ++k, i.drawing ? "yes" : "held", i.batches, i.batches == 0 ? Double.NaN : i.batchNanos / 1e6 / i.batches,
+                    i.fxNanos / wall, i.renderNanos / wall, i.changes[0], i.changes[1], i.changes[2],
+                    i.viewNanos[0] / wall * 1e3, i.viewNanos[1] / wall * 1e3, i.viewNanos[2] / wall * 1e3);
         }
         double drawn = perBatch(intervals, true), held = perBatch(intervals, false);
         List<Double> pairs = new ArrayList<>();
@@ -215,11 +252,31 @@ public final class WindowBench extends Application {
             Interval on = a.drawing ? a : b, off = a.drawing ? b : a;
             pairs.add(1 - ((double) off.batchNanos / off.batches) / ((double) on.batchNanos / on.batches));
         }
+        double seconds = 0, fx = 0, render = 0;
+        long[] changes = new long[views.length];
+        for (Interval i : intervals) {
+            if (!i.drawing) continue;
+            seconds += (i.to - i.from) / 1e9;
+            fx += i.fxNanos / 1e9;
+            render += i.renderNanos / 1e9;
+            for (int v = 0; v < views.length; v++) changes[v] += i.changes[v];
+        }
+        double slowest = Double.POSITIVE_INFINITY;
+        StringBuilder rates = new StringBuilder();
+        for (RedrawMeter.View v : views) {
+            double rate = changes[v.ordinal()] / seconds;
+            slowest = Math.min(slowest, rate);
+            rates.append(String.format(Locale.ROOT, "%s %.2f  ", v.name().toLowerCase(Locale.ROOT), rate));
+        }
+        System.out.printf(Locale.ROOT, "while drawing (%.1f s): changes a second: %sFX thread %.3f cores, renderer %.3f cores%n",
+                seconds, rates, fx / seconds, render / seconds);
         System.out.printf(Locale.ROOT, "ms per batch: drawing %.4f, held %.4f; samples/s: drawing %,.0f, held %,.0f%n",
                 drawn, held, batchSize * 1000 / drawn, batchSize * 1000 / held);
+        double cost = median(pairs.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(Locale.ROOT, "the window's drawing costs the training %.1f %% of its throughput (median of %d pairs "
                 + "of neighbouring intervals; over all intervals together: %.1f %%)%n",
-                100 * median(pairs.stream().mapToDouble(Double::doubleValue).toArray()), pairs.size(), 100 * (1 - held / drawn));
+                100 * cost, pairs.size(), 100 * (1 - held / drawn));
+        return new Summary(slowest, cost);
     }
 
     private static double perBatch(List<Interval> intervals, boolean drawing) {

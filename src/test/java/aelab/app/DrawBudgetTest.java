@@ -62,4 +62,25 @@ class DrawBudgetTest {
         assertThrows(IllegalArgumentException.class, () -> new DrawBudget(0, 200, 1000));
         assertThrows(IllegalArgumentException.class, () -> new DrawBudget(0.1, 300, 200));
     }
+
+    @Test
+    void aRedrawIsChargedWhatTheCostClockSaysNotTheWallTime() throws InterruptedException {
+        long[] cpu = {0};
+        DrawBudget b = new DrawBudget(0.04, 100, 1000, () -> cpu[0]);
+        assertTrue(b.run(() -> {
+            cpu[0] += 20 * MS;    // 20 ms of CPU in no wall time: the next one waits 20 / 0.04 = 500 ms
+        }));
+        long after = System.nanoTime();
+        assertFalse(b.due(after + 400 * MS));
+        assertTrue(b.due(after + 501 * MS));
+        Thread.sleep(510);
+        assertTrue(b.run(() -> {
+            long end = System.nanoTime() + 30 * MS;
+            while (System.nanoTime() < end) Thread.onSpinWait();   // 30 ms of wall time that cost 1 ms: the least wait
+            cpu[0] += MS;
+        }));
+        after = System.nanoTime();
+        assertFalse(b.due(after + 90 * MS));
+        assertTrue(b.due(after + 101 * MS), "charged 1 ms, not the 30 ms it took");
+    }
 }

@@ -12,7 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 
-/** The dashed line of a {@link LossChart} at the BCE floor of the newest run, labelled with its value. */
+/** The dashed line of a {@link LossChart} at the BCE floor of the newest run, labelled with its value underneath. */
 final class FloorLine {
     private final ValueMarker marker = new ValueMarker(0, new Color(120, 120, 120), new BasicStroke(1.2f,
             BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -21,9 +21,10 @@ final class FloorLine {
     FloorLine(Font font) {
         marker.setLabelFont(font);
         marker.setLabelPaint(new Color(90, 90, 90));
-        marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);   // curves start high, so the left end of the floor is free
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        // Below the line, where no BCE can be, and without a box: it hides no curve and no test dot.
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
     }
 
     /** Whether the plot lacks the line or shows it in vain, or at another run's floor; show: it belongs there. */

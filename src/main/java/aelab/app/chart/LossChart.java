@@ -9,12 +9,15 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
-import java.text.DecimalFormat;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -66,14 +69,19 @@ public final class LossChart extends BorderPane {
     private TextTitle note;
     private Baseline baseline = Baseline.ZERO;
     private ChartViewer viewer;
+    private ChartRedraws redraws;
+    private ChartGestures gestures;
+    private boolean zoomed, fitting;   // zoomed: the user chose the axes' ranges; fitting: this code sets them
+    private Range fitX, fitY;
     private RunHistory labels;
     private long seenHistory = -1;
 
-    /** A run's two series and how much of its curves they hold. */
+    /** A run's two series, how much of its curves they hold, and how much of them is on screen. */
     private static final class Shown {
         final Run run;
         final XYSeries train, test;
         int trainGeneration = -1, testGeneration = -1;
+        int drawnTrain, drawnTest;
 
         Shown(Run run) {
             this.run = run;
@@ -112,9 +120,17 @@ public final class LossChart extends BorderPane {
         note.setPaint(new Color(90, 90, 90));
         chart.addSubtitle(note);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.getLegend().setSources(new org.jfree.chart.LegendItemSource[] {this::legendItems});
         chart.getLegend().setItemFont(SMALL);
         viewer = new ChartViewer(chart);
-        setCenter(viewer);
+        redraws = new ChartRedraws(viewer.getCanvas(), plot, new NewPieces());
+        gestures = new ChartGestures(viewer.getCanvas(), plot, this::describe, () -> zoomed = true, this::resetZoom);
+        x.addChangeListener(e -> userMoved());
+        plot.getRangeAxis().addChangeListener(e -> userMoved());
+        setCenter(new StackPane(viewer, redraws.tiles()));
+        // Opaque like the chart it shows, so that JavaFX repaints a redrawn chart from here up, not from the
+        // split pane's layered background below it.
+        setBackground(new Background(new BackgroundFill(javafx.scene.paint.Color.WHITE, null, null)));
     }
 
     private String noteText() {
@@ -149,18 +165,80 @@ public final class LossChart extends BorderPane {
     public void setLogScale(boolean log) {
         ValueAxis y;
         if (log) {
-            // Base 2 with whole-exponent ticks: labels 0.0625, 0.125, 0.25, … instead of 10^0.1 steps like 1.2589.
-            LogAxis a = new LogAxis(axisLabel() + " (log scale)");
-            a.setBase(2);
-            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            a.setSmallestValue(1e-6);
-            a.setNumberFormatOverride(new DecimalFormat("0.####"));
-            y = a;
+            y = new DecimalLogAxis(axisLabel() + " (log scale)");
         } else {
             y = linearAxis();
         }
+        fitting = true;
+        zoomed = false;
         plot.setRangeAxis(y);
+        y.addChangeListener(e -> userMoved());
+        fitEpochRange();
         fitLogRange();
+        fitted();
+    }
+
+    /** An axis moved and this code did not move it: the user zoomed or panned, and the view stays so until reset. */
+    private void userMoved() {
+        if (!fitting && fitX != null && (!plot.getDomainAxis().getRange().equals(fitX) || !plot.getRangeAxis().getRange().equals(fitY)))
+            zoomed = true;
+    }
+
+    private void fitted() {
+        fitX = plot.getDomainAxis().getRange();
+        fitY = plot.getRangeAxis().getRange();
+        fitting = false;
+    }
+
+    /** Shows everything again, as the runs' data and the plan ask: a double-click. */
+    void resetZoom() {
+        fitting = true;
+        zoomed = false;
+        plot.getDomainAxis().setAutoRange(true);
+        fitEpochRange();
+        if (isLogScale()) fitLogRange();
+        else plot.getRangeAxis().setAutoRange(true);
+        fitted();
+    }
+
+    boolean zoomed() { return zoomed; }
+
+    /**
+     * The run, step and value of the point nearest to (x, y) on the canvas, within a few pixels; a test
+     * dot's epoch and value; null when none is near.
+     */
+    String describe(double x, double y) {
+        if (viewer.getCanvas().getRenderingInfo() == null) return null;
+        Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        ValueAxis xAxis = plot.getDomainAxis(), yAxis = plot.getRangeAxis();
+        String best = null;
+        double bestD = 8 * 8;
+        for (Shown s : shown) {
+            for (XYSeries series : List.of(s.test, s.train)) {   // a test dot before the line through it
+                for (int i = 0; i < series.getItemCount(); i++) {
+                    double px = xAxis.valueToJava2D(series.getX(i).doubleValue(), area, plot.getDomainAxisEdge());
+                    double py = yAxis.valueToJava2D(series.getY(i).doubleValue(), area, plot.getRangeAxisEdge());
+                    double d = (px - x) * (px - x) + (py - y) * (py - y);
+                    if (d < bestD) {
+                        bestD = d;
+                        best = pointText(s, series == s.test, series.getX(i).doubleValue(), series.getY(i).doubleValue());
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private String pointText(Shown s, boolean test, double epochs, double value) {
+        String run = labels == null ? "#" + s.run.id() : labels.legendLabel(s.run);
+        String what = metric == Metric.BCE && baseline != Baseline.ZERO ? "BCE above the floor" : metric.name();
+        String where;
+        if (test) where = "test set after epoch " + Math.round(epochs);
+        else {
+            long step = s.run.info() == null ? 0 : Math.round(epochs * s.run.info().batchesPerEpoch());
+            where = "step " + aelab.app.model.Format.count(step) + String.format(java.util.Locale.ROOT, " (epoch %.2f)", epochs);
+        }
+        return run + "\n" + where + " · " + what + " " + aelab.app.model.Format.loss(value);
     }
 
     /** A log axis does not include 0, so unlike the linear one it would cut off the floor: fit it by hand. */
@@ -174,7 +252,9 @@ public final class LossChart extends BorderPane {
         }
         double low = Math.max(data.getLowerBound(), 1e-6), high = Math.max(data.getUpperBound(), low * 1.01);
         if (floor.shown()) low = Math.min(low, floor.value());
-        axis.setRange(low / 1.2, high * 1.2);
+        // to the decimal steps around the data, so that the axis moves only when the data cross one
+        Range r = new Range(DecimalLogAxis.stepBelow(low / 1.1), DecimalLogAxis.stepAbove(high * 1.1));
+        if (!r.equals(axis.getRange())) axis.setRange(r);
     }
 
     boolean isLogScale() { return plot.getRangeAxis() instanceof LogAxis; }
@@ -183,23 +263,37 @@ public final class LossChart extends BorderPane {
      * Brings the chart up to date with the runs. Nothing is redrawn when nothing changed: JFreeChart redraws
      * the whole chart whenever notification is turned back on, so that happens only when there is news.
      */
-    public void refresh(RunHistory history) {
-        if (!behind(history)) return;
+    public boolean refresh(RunHistory history) {
+        if (!behind(history)) return false;
+        boolean whole = false;
+        redraws.hold();
         chart.setNotify(false);
+        fitting = true;
         try {
-            if (history.version() != seenHistory) rebuild(history);
+            if (history.version() != seenHistory) {
+                rebuild(history);
+                whole = true;
+            }
             for (Shown s : shown) {
                 double shift = metric == Metric.BCE ? baseline.shift(s.run) : 0;
-                s.trainGeneration = sync(s.train, metric.train.apply(s.run), s.trainGeneration, shift);
-                s.testGeneration = sync(s.test, metric.test.apply(s.run), s.testGeneration, shift);
+                Curve train = metric.train.apply(s.run), test = metric.test.apply(s.run);
+                whole |= sync(s.train, train, s.trainGeneration, shift) | sync(s.test, test, s.testGeneration, shift);
+                s.trainGeneration = train.generation();
+                s.testGeneration = test.generation();
             }
             Run latest = history.latest();
+            whole |= floor.behind(floorWanted(latest), latest);
             floor.update(plot, floorWanted(latest), latest);
-            fitLogRange();
-            fitEpochRange();
+            if (!zoomed) {
+                fitLogRange();
+                fitEpochRange();
+            }
         } finally {
+            fitted();
             chart.setNotify(true);
+            redraws.release(whole);   // whole when anything but new points changed, or an axis moved
         }
+        return true;
     }
 
     /**
@@ -265,6 +359,44 @@ public final class LossChart extends BorderPane {
         labels = history;
     }
 
+    /**
+     * The legend as one row, so that the plot keeps its size however many runs accumulate: the newest runs
+     * that fit the chart's width, and before them how many earlier ones are left out (the Results tab lists
+     * every run in its colour).
+     */
+    private org.jfree.chart.LegendItemCollection legendItems() {
+        org.jfree.chart.LegendItemCollection all = trainLines.getLegendItems(), out = new org.jfree.chart.LegendItemCollection();
+        java.awt.FontMetrics fm = METRICS.getFontMetrics(SMALL);
+        double room = (viewer == null || viewer.getWidth() <= 0 ? 540 : viewer.getWidth()) * 0.9 - 20, used = 0;
+        int first = all.getItemCount();
+        while (first > 0) {
+            double w = fm.stringWidth(all.get(first - 1).getLabel()) + LEGEND_ITEM_EXTRA;
+            double more = first - 1 > 0 ? fm.stringWidth(earlier(first - 1)) + LEGEND_ITEM_EXTRA : 0;
+            if (used + w + more > room && first < all.getItemCount()) break;
+            used += w;
+            first--;
+        }
+        if (first > 0) {
+            org.jfree.chart.LegendItem rest = new org.jfree.chart.LegendItem(earlier(first), null, null, null,
+                    new Rectangle2D.Double(0, 0, 0, 0), new Color(0, 0, 0, 0));
+            rest.setLabelFont(SMALL);
+            rest.setLabelPaint(new Color(90, 90, 90));
+            out.add(rest);
+        }
+        for (int i = first; i < all.getItemCount(); i++) out.add(all.get(i));
+        return out;
+    }
+
+    private static String earlier(int n) { return "+ " + n + " earlier run" + (n == 1 ? "" : "s"); }
+
+    /** Pixels a legend item takes besides its text: its line, and the gaps. */
+    private static final double LEGEND_ITEM_EXTRA = 34;
+    private static final java.awt.Graphics2D METRICS = new java.awt.image.BufferedImage(1, 1,
+            java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+
+    /** Entries in the legend now, for tests. */
+    int legendEntries() { return legendItems().getItemCount(); }
+
     private String legendOf(int series) {
         return series < shown.size() && labels != null ? labels.legendLabel(shown.get(series).run) : "";
     }
@@ -272,18 +404,86 @@ public final class LossChart extends BorderPane {
     /** A generation no curve has: the next sync copies every point again. */
     private static final int REDRAW = Integer.MIN_VALUE;
 
-    /** Copies the curve's new points, less shift, into the series; all of them when the curve was thinned since. */
-    private static int sync(XYSeries series, Curve curve, int seenGeneration, double shift) {
+    /**
+     * Copies the curve's new points, less shift, into the series; all of them when the curve was thinned
+     * since. Whether points already in the series were rewritten, so that the chart must be drawn whole.
+     */
+    private static boolean sync(XYSeries series, Curve curve, int seenGeneration, double shift) {
         int from = series.getItemCount();
+        boolean rewritten = false;
         if (curve.generation() != seenGeneration || from > curve.size()) {
             if (from > 0) series.clear();
+            rewritten = from > 0;
             from = 0;
         }
-        if (from == curve.size()) return curve.generation();
+        if (from == curve.size()) return rewritten;
         for (int i = from; i < curve.size(); i++) series.add(curve.x(i), curve.y(i) - shift, false);
         series.fireSeriesChanged();
-        return curve.generation();
+        return rewritten;
     }
+
+    /**
+     * The points added since the chart was last drawn whole, drawn as the renderers would: the end of
+     * each training line from its last point on screen, and each new test dot with its dashed link.
+     */
+    private final class NewPieces implements ChartRedraws.Pieces {
+        @Override public List<ChartRedraws.Piece> since(Rectangle2D area) {
+            ValueAxis xAxis = plot.getDomainAxis(), yAxis = plot.getRangeAxis();
+            RectangleEdge xEdge = plot.getDomainAxisEdge(), yEdge = plot.getRangeAxisEdge();
+            List<ChartRedraws.Piece> pieces = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                Shown s = shown.get(i);
+                int n = s.train.getItemCount();
+                if (n > s.drawnTrain && n >= 2) {
+                    int from = Math.max(0, s.drawnTrain - 1);
+                    double[] xs = new double[n - from], ys = new double[n - from];
+                    for (int k = from; k < n; k++) {
+                        xs[k - from] = xAxis.valueToJava2D(s.train.getX(k).doubleValue(), area, xEdge);
+                        ys[k - from] = yAxis.valueToJava2D(s.train.getY(k).doubleValue(), area, yEdge);
+                    }
+                    pieces.add(piece(trainLines, i, xs, ys, 0));
+                }
+                for (int k = Math.max(1, s.drawnTest); k < s.test.getItemCount(); k++) {
+                    double[] xs = {xAxis.valueToJava2D(s.test.getX(k - 1).doubleValue(), area, xEdge),
+                            xAxis.valueToJava2D(s.test.getX(k).doubleValue(), area, xEdge)};
+                    double[] ys = {yAxis.valueToJava2D(s.test.getY(k - 1).doubleValue(), area, yEdge),
+                            yAxis.valueToJava2D(s.test.getY(k).doubleValue(), area, yEdge)};
+                    pieces.add(piece(testDots, i, xs, ys, 0));
+                }
+                for (int k = s.drawnTest; k < s.test.getItemCount(); k++) {
+                    double[] xs = {xAxis.valueToJava2D(s.test.getX(k).doubleValue(), area, xEdge)};
+                    double[] ys = {yAxis.valueToJava2D(s.test.getY(k).doubleValue(), area, yEdge)};
+                    pieces.add(piece(testDots, i, xs, ys, 3.5));
+                }
+            }
+            return pieces;
+        }
+
+        /** Points in series i's colour and stroke, as the renderer draws it. */
+        private ChartRedraws.Piece piece(XYLineAndShapeRenderer r, int i, double[] xs, double[] ys, double dot) {
+            Color c = (Color) r.getSeriesPaint(i);
+            BasicStroke b = (BasicStroke) r.getSeriesStroke(i);
+            float[] dash = b.getDashArray();
+            double[] d = new double[dash == null ? 0 : dash.length];
+            for (int k = 0; k < d.length; k++) d[k] = dash[k];
+            return new ChartRedraws.Piece(xs, ys, javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue(),
+                    c.getAlpha() / 255.0), b.getLineWidth(), d, dot);
+        }
+
+        @Override public void allDrawn() {
+            for (Shown s : shown) {
+                s.drawnTrain = s.train.getItemCount();
+                s.drawnTest = s.test.getItemCount();
+            }
+        }
+    }
+
+    /** Times the chart was drawn whole, and times only its new pieces were; for tests. */
+    long wholeDraws() { return redraws.wholeDraws(); }
+
+    long pieceDraws() { return redraws.pieceDraws(); }
+
+    long tilesPainted() { return redraws.tilesPainted(); }
 
     /** Points drawn in all series, for tests. */
     public int pointCount() {
@@ -319,4 +519,6 @@ public final class LossChart extends BorderPane {
     public double cursorPosition() { return cursor == null ? Double.NaN : cursor.getValue(); }
 
     public JFreeChart chart() { return chart; }
+
+    ChartViewer viewer() { return viewer; }
 }

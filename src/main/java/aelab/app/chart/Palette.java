@@ -4,13 +4,21 @@ import aelab.app.model.RunHistory;
 
 import java.awt.Color;
 
-/** Run colours: eight hues that stay apart from each other on white and for common colour blindness (Okabe–Ito). */
+/**
+ * Run colours: ten hues before any repeats, the same in charts, legends, digit rows and Results. The
+ * first six are Okabe–Ito's; then indigo, wine and sand from Paul Tol's muted scheme, and black. Every
+ * pair stays apart (CIELAB ΔE of at least 15) for normal sight and for full protanopia, deuteranopia and
+ * tritanopia as simulated by Machado et al. (2009): {@code PaletteTest} checks it.
+ */
 public final class Palette {
     private static final Color[] RUNS = {
-            new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-            new Color(86, 180, 233), new Color(230, 159, 0), new Color(90, 90, 90), new Color(170, 40, 40)};
+            new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x56B4E9),
+            new Color(0xE69F00), new Color(0x332288), new Color(0x882255), new Color(0xDDCC77), new Color(0x000000)};
 
     static { assert RUNS.length == RunHistory.PALETTE_SIZE; }
+
+    /** Distinct colours before the first repeats. */
+    static int size() { return RUNS.length; }
 
     private Palette() { }
 

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class RunHistory {
     /** Distinct colours the window can draw; a run takes the first one no shown run has. */
-    public static final int PALETTE_SIZE = 8;
+    public static final int PALETTE_SIZE = 10;
 
     private final List<Run> runs = new ArrayList<>();
     private List<Run> newest = List.of();

@@ -43,8 +43,8 @@ public final class LabSession {
         Dataset load() throws DatasetException;
     }
 
-    /** Milliseconds between reconstructions sent by the trainer: a few a second is enough to watch. */
-    static final long PREVIEW_MILLIS = 250;
+    /** Milliseconds between reconstructions sent by the trainer: one per frame of the window (5 a second). */
+    static final long PREVIEW_MILLIS = 200;
     static final int IMAGE_SIZE = TrainingConfig.defaultLayers()[0];
     /**
      * Training threads: every core. The window takes about 3–4 % of one core while training (it redraws about
@@ -181,6 +181,9 @@ public final class LabSession {
 
     /** Full speed, or the watching pace ({@value #WATCHING_PACE} mini-batches a second), for the runs going and those to come. */
     public void setWatchingPace(boolean on) { control.setWatchingPace(on); }
+
+    /** Full speed or a watching pace, for the runs going and those to come. */
+    public void setSpeed(aelab.app.model.Speed speed) { control.setPace(speed.batchesPerSecond()); }
 
     /** Whether Step can act: a run is going, or one could start. */
     public BooleanBinding canStep() { return canStep; }

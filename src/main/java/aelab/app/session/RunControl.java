@@ -71,8 +71,11 @@ final class RunControl {
         if (state.get() == State.PAUSED && steering != null) how.accept(steering);
     }
 
-    void setWatchingPace(boolean on) {
-        pace = on ? WATCHING_PACE : 0;
+    void setWatchingPace(boolean on) { setPace(on ? WATCHING_PACE : 0); }
+
+    /** Mini-batches a second for the runs going and those to come; 0: full speed. */
+    void setPace(double batchesPerSecond) {
+        pace = batchesPerSecond;
         if (steering != null) steering.pace().accept(pace);
     }
 

@@ -45,8 +45,8 @@ public final class ControlsView extends VBox {
             "Train one mini-batch, then wait, paused (Ctrl+. ); from the settings it starts a new run, paused");
     private final Button stepEpoch = button("step-epoch", "Step epoch",
             "Train to the end of this epoch, test set included, then wait, paused (Ctrl+Shift+. )");
-    private final javafx.scene.control.CheckBox slow = new javafx.scene.control.CheckBox(
-            "Slow motion: " + (int) LabSession.WATCHING_PACE + " mini-batches a second");
+    private final javafx.beans.property.ObjectProperty<aelab.app.model.Speed> speed =
+            new javafx.beans.property.SimpleObjectProperty<>(aelab.app.model.Speed.FULL);
     private final GridPane fields = new GridPane();
     private final Label otherError = new Label();
     private int row;
@@ -130,10 +130,14 @@ public final class ControlsView extends VBox {
         otherError.getStyleClass().add("field-error");
         otherError.setWrapText(true);
 
-        slow.setId("slow-motion");
-        slow.setTooltip(new Tooltip("Train at a watching pace, so the first epoch can be followed live: the digits "
-                + "form in the first few hundred mini-batches. Off: full speed. It acts on the run going too"));
-        getChildren().addAll(data, buttons, steps, slow,
+        Label speedLabel = new Label("Speed");
+        speedLabel.setTooltip(new Tooltip("Full speed, or a watching pace in mini-batches a second, so the first epoch "
+                + "can be followed live: the digits form in the first few hundred mini-batches. It acts on the run going too"));
+        HBox speedRow = new HBox(8, speedLabel, new Choice<>("speed", speed, List.of(aelab.app.model.Speed.values()),
+                aelab.app.model.Speed::toString, aelab.app.model.Speed::tooltip));
+        speedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(speedRow.getChildren().get(1), Priority.ALWAYS);
+        getChildren().addAll(data, buttons, steps, speedRow,
                 section("Presets"), presets, kindPresets, new CompareView(session),
                 section("Kind of autoencoder"), kind, kindParameters,
                 section("Output activation"), output,
@@ -161,7 +165,7 @@ public final class ControlsView extends VBox {
         stepBatch.disableProperty().bind(session.canStep().not());
         stepEpoch.disableProperty().bind(session.canStep().not());
         stepBatch.setOnAction(e -> session.step());
-        slow.selectedProperty().addListener((o, was, is) -> session.setWatchingPace(is));
+        speed.addListener((o, was, is) -> session.setSpeed(is));
         stepEpoch.setOnAction(e -> session.stepEpoch());
         // Stop and Pause are disabled when a run ends, and JavaFX then moves the focus to the next button,
         // Reset, where Space would remove every run: Start takes the focus instead. Reset is not reached

@@ -14,6 +14,8 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -41,10 +43,13 @@ public final class DigitCanvas extends Region {
     private DigitLayout layout;
     private int[] argb = new int[0];
     private float[] grey, diff, target;
+    private long wholeDraws, outputDraws;
 
     public DigitCanvas() {
         getChildren().add(canvas);
         setMinSize(200, 120);
+        // Opaque, so that JavaFX repaints a redrawn panel from here up, not from the split pane's layered background below it.
+        setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
     }
 
     public void setDigits(ImageSet testImages, DigitGrid digits) {
@@ -59,11 +64,21 @@ public final class DigitCanvas extends Region {
         draw();
     }
 
+    /**
+     * The runs whose rows to draw. When only their previews changed (a live run sent a new one), only the
+     * reconstruction and error rows are drawn again: the originals, the grey cells and the row names stay.
+     */
     public void setSources(List<Source> s) {
-        boolean resize = s.size() != sources.size();
+        boolean resize = s.size() != sources.size(), onlyPreviews = !resize && layout != null;
+        for (int i = 0; onlyPreviews && i < s.size(); i++) {
+            Source now = s.get(i), was = sources.get(i);
+            onlyPreviews = now.name().equals(was.name()) && now.details().equals(was.details())
+                    && now.colour().equals(was.colour());
+        }
         sources = List.copyOf(s);
         if (resize) requestLayout();
-        draw();
+        if (onlyPreviews) drawOutputs();
+        else draw();
     }
 
     void setErrors(boolean show) {
@@ -113,10 +128,21 @@ public final class DigitCanvas extends Region {
                 && sources.get(r.run()).preview() != null).count();
     }
 
+    /** x of the column, y of its original and of its first reconstruction row, in the band; for tests. */
+    int[] cellCorners(int band, int column) {
+        return new int[] {(int) layout.x(column), (int) layout.y(band, 0), (int) layout.y(band, 1)};
+    }
+
+    /** Times the whole panel was drawn, and times only its reconstruction rows were; for tests. */
+    long wholeDraws() { return wholeDraws; }
+
+    long outputDraws() { return outputDraws; }
+
     /** What is drawn in row r: the originals, or a run's output or error. */
     DigitRows.Row row(int r) { return rows.get(r); }
 
     private void draw() {
+        wholeDraws++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -168,6 +194,20 @@ public final class DigitCanvas extends Region {
         }
     }
 
+    /** The rows after the originals, every column of every band: what a new preview changes. */
+    private void drawOutputs() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        for (int b = 0; b < rows.bands(); b++)
+            for (int c = 0; c < grid.columns(); c++) {
+                int image = grid.cell(b, c);
+                if (image < 0) continue;
+                int d = test.imageSize();
+                for (int j = 0; j < d; j++) target[j] = test.pixel(image, j) / 255f;
+                drawOutputRows(g, b, c, layout.x(c));
+            }
+        outputDraws++;
+    }
+
     private void drawColumn(GraphicsContext g, int band, int column) {
         int image = grid.cell(band, column);
         double x = layout.x(column), s = layout.cell();
@@ -178,11 +218,20 @@ public final class DigitCanvas extends Region {
         for (int j = 0; j < d; j++) target[j] = test.pixel(image, j) / 255f;
         contrast.apply(target, 0, d, grey);
         blit(g, grey, false, x, layout.y(band, 0));
-        int slot = grid.previewSlot(band, column);
+        drawOutputRows(g, band, column, x);
+    }
+
+    /** Rows 1… of a column: each run's reconstruction or error map, or a grey cell while it has none; target holds the original. */
+    private void drawOutputRows(GraphicsContext g, int band, int column, double x) {
+        int d = test.imageSize(), slot = grid.previewSlot(band, column);
         for (int r = 1; r < rows.size(); r++) {
             DigitRows.Row row = rows.get(r);
             Preview p = row.run() < sources.size() ? sources.get(row.run()).preview() : null;
-            if (p == null || slot < 0 || slot >= p.count()) continue;
+            if (p == null || slot < 0 || slot >= p.count()) {
+                g.setFill(Color.rgb(235, 235, 235));
+                g.fillRect(x, layout.y(band, r), layout.cell(), layout.cell());
+                continue;
+            }
             if (row.kind() == Kind.OUTPUT) {
                 contrast.apply(p.pixels(), slot, d, grey);
                 blit(g, grey, false, x, layout.y(band, r));

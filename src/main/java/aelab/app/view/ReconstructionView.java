@@ -112,8 +112,13 @@ public final class ReconstructionView extends BorderPane {
         canvas.setOnMouseExited(e -> describe(null));
     }
 
-    /** FX thread, once per frame: the runs to show, oldest first (the newest run, or a side-by-side group). */
-    public void refresh(ImageSet testImages, DigitGrid digits, List<Run> newest) {
+    /**
+     * FX thread, once per frame: the runs to show, oldest first (the newest run, or a side-by-side group).
+     * Whether the digits drawn changed.
+     */
+    public boolean refresh(ImageSet testImages, DigitGrid digits, List<Run> newest) {
+        List<Preview> before = shown;
+        boolean data = testImages != test || digits != grid;
         if (testImages != test || digits != grid) {
             test = testImages;
             grid = digits;
@@ -123,6 +128,7 @@ public final class ReconstructionView extends BorderPane {
         scrubber.update(newest);
         if (others) timeline.followLive();   // new runs (Start, Open): follow them from where they are
         show(newest);
+        return data || shown != before;
     }
 
     /** Draws what the scrubber says each run shows, when it differs from what is drawn. */
