@@ -8,10 +8,10 @@ import aelab.app.view.ExplainerView;
 import aelab.app.view.LatentView;
 import aelab.app.view.ReconstructionView;
 import aelab.app.view.ResultsView;
+import aelab.app.view.SideOrBelow;
 import aelab.app.view.StatusView;
 import aelab.app.model.Baseline;
 import aelab.app.model.Contrast;
-import aelab.app.model.RunStatus;
 import aelab.app.model.Topic;
 import aelab.engine.CoreLoan;
 import aelab.engine.Preview;
@@ -112,9 +112,14 @@ public final class MainView extends BorderPane implements TrainingPictures {
         clearRuns.setTooltip(new Tooltip("Remove every run from the charts but the newest"));
         Label hint = new Label("Change the output, loss or scale during a run to compare: the run before stays on the charts, faded.");
         hint.getStyleClass().add("hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartBar = new HBox(10, hint, spacer, aboveFloor, logScale, clearRuns);
+        // a narrow window wraps the hint onto more lines, never shortens the controls
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : List.of(aboveFloor, logScale, clearRuns)) c.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chartBar = new HBox(10, hint, aboveFloor, logScale, clearRuns);
         chartBar.setAlignment(Pos.CENTER_LEFT);
 
         HBox charts = new HBox(8, bce, mse);
@@ -125,10 +130,11 @@ public final class MainView extends BorderPane implements TrainingPictures {
         bce.setMinSize(250, 160);
         mse.setMinSize(250, 160);
 
+        // The status beside the digits when there is room for them at twice their size, else below them.
         status.setPrefWidth(330);
         status.setMinWidth(260);
-        HBox.setHgrow(reconstructions, Priority.ALWAYS);
-        HBox lower = new HBox(14, reconstructions, status);
+        SideOrBelow lower = new SideOrBelow(reconstructions, status, 14, ReconstructionView.WIDE);
+        lower.setId("digits-status");
         lower.setPadding(new Insets(6, 0, 0, 0));
 
         // The divider gives the room to the charts or to the digits, which grow with it (whole-pixel scales).
@@ -216,7 +222,9 @@ public final class MainView extends BorderPane implements TrainingPictures {
     }
 
     private void refreshStatus() {
-        status.refresh(RunStatus.of(session.history().latest()), session.diagnoses());
+        List<aelab.app.model.Run> newest = session.history().newest();
+        status.refresh(newest.size() > 1 ? newest : session.history().latest() == null ? List.of()
+                : List.of(session.history().latest()), session.diagnoses());
     }
 
     private void refreshCharts() {

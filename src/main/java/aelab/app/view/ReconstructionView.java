@@ -2,6 +2,7 @@ package aelab.app.view;
 
 import aelab.app.chart.Palette;
 import aelab.app.model.Contrast;
+import aelab.app.model.DigitLayout;
 import aelab.data.DigitGrid;
 import aelab.app.model.DigitRows;
 import aelab.app.model.Run;
@@ -36,6 +37,8 @@ import javafx.scene.input.KeyCode;
  * the panel is resized.
  */
 public final class ReconstructionView extends BorderPane {
+    /** The width ten MNIST digits take at twice their size beside their row names: what the panel wants. */
+    public static final double WIDE = atScale(2);
     private final ObjectProperty<Contrast> contrast = new SimpleObjectProperty<>(this, "contrast", Contrast.ABSOLUTE);
     private final CheckBox errorMaps = new CheckBox("error maps");
     private final DigitCanvas canvas = new DigitCanvas();
@@ -72,13 +75,17 @@ public final class ReconstructionView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, errorMaps, mode);
-        // a narrow window shortens the title, never the controls
+        // a narrow window wraps the title, never shortens it or the controls
+        title.setWrapText(true);
         title.setMinWidth(0);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(title, Priority.SOMETIMES);
         errorMaps.setMinWidth(Region.USE_PREF_SIZE);
         mode.setMinWidth(Region.USE_PREF_SIZE);
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
         setCenter(canvas);
+        canvas.setMinWidth(atScale(1));   // every column whole, if small: never a digit cut off
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
         hover.setText("Hover over a digit for its label, its BCE and MSE, and the sum of its 784 outputs.");
@@ -86,6 +93,10 @@ public final class ReconstructionView extends BorderPane {
         BorderPane.setMargin(canvas, new Insets(4, 0, 4, 0));
         Tooltip.install(canvas, tooltip);
         tooltip.setShowDelay(javafx.util.Duration.millis(150));
+    }
+
+    private static double atScale(int scale) {
+        return new DigitLayout(10, 1, DigitLayout.ROWS, 28, scale, DigitLayout.LABELS, 0, 0).width();
     }
 
     private void initListeners() {

@@ -1,0 +1,81 @@
+package aelab.app.view;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+
+/**
+ * Two panes side by side when the width holds the first at the width it wants and the second at its
+ * smallest; else the second below the first, both the full width. The second keeps its preferred size
+ * (width beside, height below), never less than its minimum; the first takes the rest. How a window of
+ * 1024 pixels keeps its digits whole beside a status that would otherwise cover them.
+ */
+public final class SideOrBelow extends Pane {
+    private final Region first, second;
+    private final double gap, firstWidth;
+
+    /** @param firstWidth the width the first wants beside the second */
+    public SideOrBelow(Region first, Region second, double gap, double firstWidth) {
+        this.first = first;
+        this.second = second;
+        this.gap = gap;
+        this.firstWidth = firstWidth;
+        getChildren().addAll(first, second);
+    }
+
+    /** Whether a pane of this inner width puts them side by side. */
+    public boolean besideAt(double width) {
+        return width >= firstWidth + gap + second.minWidth(-1);
+    }
+
+    /** Whether they are side by side now. */
+    public boolean beside() { return besideAt(innerWidth(getWidth())); }
+
+    private double innerWidth(double width) {
+        Insets in = getInsets();
+        return width - in.getLeft() - in.getRight();
+    }
+
+    @Override public Orientation getContentBias() { return Orientation.HORIZONTAL; }
+
+    @Override protected void layoutChildren() {
+        Insets in = getInsets();
+        double x = in.getLeft(), y = in.getTop(), w = innerWidth(getWidth()), h = getHeight() - y - in.getBottom();
+        if (besideAt(w)) {
+            double sw = Math.max(second.minWidth(-1), Math.min(second.prefWidth(h), w - firstWidth - gap));
+            first.resizeRelocate(x, y, w - gap - sw, h);
+            second.resizeRelocate(x + w - sw, y, sw, h);
+        } else {
+            double sh = Math.max(second.minHeight(w), Math.min(second.prefHeight(w), h - gap - first.minHeight(w)));
+            first.resizeRelocate(x, y, w, Math.max(0, h - gap - sh));
+            second.resizeRelocate(x, y + h - sh, w, sh);
+        }
+    }
+
+    @Override protected double computeMinWidth(double height) {
+        return Math.max(first.minWidth(-1), second.minWidth(-1)) + horizontal();
+    }
+
+    @Override protected double computePrefWidth(double height) {
+        return firstWidth + gap + second.prefWidth(-1) + horizontal();
+    }
+
+    @Override protected double computeMinHeight(double width) {
+        double w = width < 0 ? -1 : innerWidth(width);
+        boolean side = width >= 0 && besideAt(w);
+        double h = side ? Math.max(first.minHeight(-1), second.minHeight(-1)) : first.minHeight(w) + gap + second.minHeight(w);
+        return h + vertical();
+    }
+
+    @Override protected double computePrefHeight(double width) {
+        double w = width < 0 ? -1 : innerWidth(width);
+        boolean side = width >= 0 && besideAt(w);
+        double h = side ? Math.max(first.prefHeight(-1), second.prefHeight(-1)) : first.prefHeight(w) + gap + second.prefHeight(w);
+        return h + vertical();
+    }
+
+    private double horizontal() { return getInsets().getLeft() + getInsets().getRight(); }
+
+    private double vertical() { return getInsets().getTop() + getInsets().getBottom(); }
+}
