@@ -55,6 +55,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final LatentView latent = new LatentView();
     private final TabPane tabs = new TabPane();
     private final SplitPane chartsAndDigits = new SplitPane();
+    private SideOrBelow lower;
     /** Where the divider starts: at 1400 × 900 the digits get 3× (84 px), the charts the rest. */
     static final double DIVIDER = 0.42;
     private final CheckBox logScale = new CheckBox("Log scale");
@@ -143,6 +144,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
         chartsAndDigits.getItems().addAll(charts, lower);
         chartsAndDigits.setDividerPositions(DIVIDER);
         SplitPane.setResizableWithParent(lower, true);
+        this.lower = lower;
         VBox.setVgrow(chartsAndDigits, Priority.ALWAYS);
 
         VBox center = new VBox(8, chartBar, chartsAndDigits);
@@ -157,6 +159,17 @@ public final class MainView extends BorderPane implements TrainingPictures {
         latentTab = tab("latent", "Latent space", latent);
         tabs.getTabs().addAll(training, resultsTab, latentTab, tab("explain", "Explain BCE", explainer));
         setCenter(tabs);
+    }
+
+    /**
+     * A short window gives the digits and status at least their smallest height (digits at 1×, every
+     * line of the status), taking it from the charts: the split's divider alone would cut them off.
+     */
+    @Override protected void layoutChildren() {
+        super.layoutChildren();
+        double h = chartsAndDigits.getHeight(), need = lower.minHeight(lower.getWidth());
+        double pos = chartsAndDigits.getDividerPositions()[0], most = 1 - (need + 8) / h;
+        if (h > 0 && pos > most + 1e-3) chartsAndDigits.setDividerPosition(0, Math.max(0.2, most));
     }
 
     private static Tab tab(String id, String name, javafx.scene.Node content) {

@@ -34,6 +34,25 @@ class SmallScreenWindowTest extends WindowFixture {
         return cut;
     }
 
+    /** Every shown control, outside anything that scrolls, that reaches past the window's edge, described. */
+    static List<String> outside(Node root) {
+        List<String> out = new ArrayList<>();
+        Bounds window = root.localToScene(root.getLayoutBounds());
+        outside(root, window, out);
+        return out;
+    }
+
+    private static void outside(Node node, Bounds window, List<String> out) {
+        if (!node.isVisible() || node instanceof javafx.scene.control.ScrollPane || node instanceof javafx.scene.control.TableView)
+            return;
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            Bounds b = l.localToScene(l.getLayoutBounds());
+            if (b.getMaxX() > window.getMaxX() + 1 || b.getMaxY() > window.getMaxY() + 1)
+                out.add(l.getClass().getSimpleName() + " \"" + l.getText() + "\" at " + b);
+        }
+        if (node instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) outside(child, window, out);
+    }
+
     private static void walk(Node node, List<String> cut) {
         if (!node.isVisible()) return;
         if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
@@ -73,7 +92,9 @@ class SmallScreenWindowTest extends WindowFixture {
             List<String> cut = fx(() -> {
                 view.getScene().getRoot().applyCss();
                 view.getScene().getRoot().layout();
-                return truncated(view.getScene().getRoot());
+                List<String> all = new ArrayList<>(truncated(view.getScene().getRoot()));
+                all.addAll(outside(view.getScene().getRoot()));
+                return all;
             });
             save(robot.lookup("#main").query(), "1024x768-" + when + "-" + tab.getId() + ".png");
             assertTrue(cut.isEmpty(), when + ", tab " + tab.getText() + ": " + String.join("; ", cut));

@@ -24,7 +24,8 @@ public record RunStatus(double progress, String position, String pace, String ba
         BatchPoint b = run.lastBatch();
         int epochs = run.config().epochs();
         String position;
-        if (info == null) position = "Starting: building the model…";
+        if (run.isFinished()) position = "";   // the ending says where it stopped
+        else if (info == null) position = "Starting: building the model…";
         else if (b == null) position = "Epoch 1 of " + epochs + " · first batch under way";
         else position = "Epoch " + b.epoch() + " of " + epochs + " · batch " + Format.count(b.batch()) + " of "
                 + Format.count(info.batchesPerEpoch());

@@ -86,6 +86,7 @@ public final class ReconstructionView extends BorderPane {
         setTop(header);
         setCenter(canvas);
         canvas.setMinWidth(atScale(1));   // every column whole, if small: never a digit cut off
+        fitMinHeight();
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
         hover.setText("Hover over a digit for its label, its BCE and MSE, and the sum of its 784 outputs.");
@@ -93,6 +94,13 @@ public final class ReconstructionView extends BorderPane {
         BorderPane.setMargin(canvas, new Insets(4, 0, 4, 0));
         Tooltip.install(canvas, tooltip);
         tooltip.setShowDelay(javafx.util.Duration.millis(150));
+    }
+
+    /** Never shorter than the rows shown at 1×: a short window makes the digits small, never cuts a row off. */
+    private void fitMinHeight() {
+        DigitRows r = DigitRows.of(runs.size(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
+        int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
+        canvas.setMinHeight(new DigitLayout(columns, r.bands(), r.size(), side, 1, DigitLayout.LABELS, 0, 0).height() + 2);
     }
 
     private static double atScale(int scale) {
@@ -105,6 +113,7 @@ public final class ReconstructionView extends BorderPane {
             if (runs.size() > 1) errorsSideBySide = errorMaps.isSelected();
             else errorsAlone = errorMaps.isSelected();
             canvas.setErrors(errorMaps.isSelected());
+            fitMinHeight();
         });
         canvas.setOnMouseMoved(e -> describe(canvas.slotAt(e.getX(), e.getY())));
         timeline.setOnMoved(() -> {
@@ -153,6 +162,7 @@ public final class ReconstructionView extends BorderPane {
                     List.of(r.config().output() + " + " + r.config().loss(), scale), Palette.fx(r.colour())));
         }
         canvas.setSources(sources);
+        fitMinHeight();
         Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         Preview p = last == null ? null : previews.get(previews.size() - 1);
         String whose = runs.size() == 1 ? "run #" + last.id()

@@ -43,7 +43,7 @@ public final class SideOrBelow extends Pane {
         Insets in = getInsets();
         double x = in.getLeft(), y = in.getTop(), w = innerWidth(getWidth()), h = getHeight() - y - in.getBottom();
         if (besideAt(w)) {
-            double sw = Math.max(second.minWidth(-1), Math.min(second.prefWidth(h), w - firstWidth - gap));
+            double sw = secondWidth(w, h);
             first.resizeRelocate(x, y, w - gap - sw, h);
             second.resizeRelocate(x + w - sw, y, sw, h);
         } else {
@@ -61,18 +61,28 @@ public final class SideOrBelow extends Pane {
         return firstWidth + gap + second.prefWidth(-1) + horizontal();
     }
 
-    @Override protected double computeMinHeight(double width) {
-        double w = width < 0 ? -1 : innerWidth(width);
-        boolean side = width >= 0 && besideAt(w);
-        double h = side ? Math.max(first.minHeight(-1), second.minHeight(-1)) : first.minHeight(w) + gap + second.minHeight(w);
+    @Override protected double computeMinHeight(double width) { return height(width, true); }
+
+    @Override protected double computePrefHeight(double width) { return height(width, false); }
+
+    /** Beside: the taller of the two at the widths they get; below: both, at the full width. */
+    private double height(double width, boolean min) {
+        double w = width < 0 ? -1 : innerWidth(width), h;
+        if (w >= 0 && besideAt(w)) {
+            double sw = secondWidth(w, -1);
+            h = Math.max(size(first, w - gap - sw, min), size(second, sw, min));
+        } else {
+            h = size(first, w, min) + gap + size(second, w, min);
+        }
         return h + vertical();
     }
 
-    @Override protected double computePrefHeight(double width) {
-        double w = width < 0 ? -1 : innerWidth(width);
-        boolean side = width >= 0 && besideAt(w);
-        double h = side ? Math.max(first.prefHeight(-1), second.prefHeight(-1)) : first.prefHeight(w) + gap + second.prefHeight(w);
-        return h + vertical();
+    private static double size(Region r, double width, boolean min) {
+        return min ? r.minHeight(width) : r.prefHeight(width);
+    }
+
+    private double secondWidth(double w, double h) {
+        return Math.max(second.minWidth(-1), Math.min(second.prefWidth(h), w - firstWidth - gap));
     }
 
     private double horizontal() { return getInsets().getLeft() + getInsets().getRight(); }

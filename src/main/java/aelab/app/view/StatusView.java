@@ -90,7 +90,9 @@ public final class StatusView extends VBox {
         double done = several ? RunStatus.progress(shown) : s.progress();
         if (progress.getProgress() != done) progress.setProgress(done);
         show(position, several ? "" : s.position());
-        show(pace, several ? shown.get(shown.size() - 1).pace().describe() : s.pace());
+        Run going = several ? shown.stream().filter(r -> !r.isFinished()).findFirst().orElse(null) : null;
+        show(pace, !several ? s.pace() : going == null ? "" : going.isPaused() ? "Paused — press Resume to go on"
+                : going.pace().describe());
         show(batch, several ? "" : s.batchLosses());
         show(test, several ? "" : s.testLosses());
         show(ending, several ? "" : s.ending());
