@@ -83,6 +83,22 @@ public final class MainView extends BorderPane implements TrainingPictures {
         initListeners();
         pump.start();
         watchRenderer();
+        keepFocusOffControlsWhileLoading();
+    }
+
+    /**
+     * While the digits load, Start is off and JavaFX would give the focus to the next control it finds, a
+     * preset or a check box, whose focus ring looks like a choice made. The window itself holds the focus
+     * then; once the digits are in, Start takes it (see {@link ControlsView}).
+     */
+    private void keepFocusOffControlsWhileLoading() {
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.focusOwnerProperty().addListener((p, before, now) -> {
+                if (now != null && now != this && session.state() == LabSession.State.LOADING
+                        && !(now instanceof javafx.scene.control.TextInputControl) && before == null)
+                    javafx.application.Platform.runLater(this::requestFocus);
+            });
+        });
     }
 
     /**
