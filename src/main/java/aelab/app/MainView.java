@@ -56,6 +56,10 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final TabPane tabs = new TabPane();
     private final SplitPane chartsAndDigits = new SplitPane();
     private SideOrBelow lower;
+    /** The least share of the height the charts keep when the digits are given room for a larger scale. */
+    static final double CHARTS_SHARE = 0.34;
+    private boolean dividerMoved, placing;
+    private final double[] placedFor = {-1, -1, -1};   // the width, height and rows the divider was placed for
     /** Where the divider starts: at 1400 × 900 the digits get 3× (84 px), the charts the rest. */
     static final double DIVIDER = 0.42;
     private final CheckBox logScale = new CheckBox("Log scale");
@@ -160,6 +164,10 @@ public final class MainView extends BorderPane implements TrainingPictures {
         chartsAndDigits.getItems().addAll(charts, lower);
         chartsAndDigits.setDividerPositions(DIVIDER);
         SplitPane.setResizableWithParent(lower, true);
+        // once dragged, the divider stays where the user put it
+        chartsAndDigits.getDividers().get(0).positionProperty().addListener(o -> {
+            if (!placing && lower.getScene() != null && chartsAndDigits.isPressed()) dividerMoved = true;
+        });
         this.lower = lower;
         VBox.setVgrow(chartsAndDigits, Priority.ALWAYS);
 
@@ -183,9 +191,36 @@ public final class MainView extends BorderPane implements TrainingPictures {
      */
     @Override protected void layoutChildren() {
         super.layoutChildren();
-        double h = chartsAndDigits.getHeight(), need = lower.minHeight(lower.getWidth());
-        double pos = chartsAndDigits.getDividerPositions()[0], most = 1 - (need + 8) / h;
-        if (h > 0 && pos > most + 1e-3) chartsAndDigits.setDividerPosition(0, Math.max(0.2, most));
+        double w = lower.getWidth(), h = chartsAndDigits.getHeight();
+        if (h <= 0) return;
+        double rows = reconstructions.heightAt(Double.MAX_VALUE, 1);   // changes with the rows shown
+        if (!dividerMoved && (w != placedFor[0] || h != placedFor[1] || rows != placedFor[2])) {
+            placedFor[0] = w;
+            placedFor[1] = h;
+            placedFor[2] = rows;
+            placing = true;
+            chartsAndDigits.setDividerPosition(0, 1 - digitsHeight(w, h) / h);
+            placing = false;
+        }
+        double need = lower.minHeight(w), pos = chartsAndDigits.getDividerPositions()[0], most = 1 - (need + 8) / h;
+        if (pos > most + 1e-3) chartsAndDigits.setDividerPosition(0, Math.max(0.2, most));
+    }
+
+    /**
+     * Until the divider is dragged, the digits get the height for the largest whole scale their width allows,
+     * as long as the charts keep {@link #CHARTS_SHARE} of the height: a big window grows the digits, not the
+     * white margins around them. Where no scale fits, the share the divider starts with.
+     */
+    private double digitsHeight(double width, double height) {
+        double statusBelow = lower.besideAt(width - lower.getInsets().getLeft() - lower.getInsets().getRight()) ? 0
+                : 14 + status.prefHeight(width);
+        double room = reconstructions.getWidth() > 0 && lower.beside() ? reconstructions.getWidth() : width;
+        double extra = statusBelow + lower.getInsets().getTop() + lower.getInsets().getBottom() + 8;
+        for (int scale = 8; scale >= 2; scale--) {
+            double need = reconstructions.heightAt(room, scale) + extra;
+            if (need <= (1 - CHARTS_SHARE) * height) return need;
+        }
+        return (1 - DIVIDER) * height;
     }
 
     private static Tab tab(String id, String name, javafx.scene.Node content) {
@@ -224,6 +259,8 @@ public final class MainView extends BorderPane implements TrainingPictures {
         else if (shown == resultsTab) results.refresh(session.results());
         else if (shown == latentTab) latent.refresh(session.dataset() == null ? null : session.dataset().test(), session.history());
         clearRuns.setDisable(session.history().runs().size() < 2);
+        // other rows (runs side by side, error maps) want another divider: only a layout of this view places it
+        if (!dividerMoved && reconstructions.heightAt(Double.MAX_VALUE, 1) != placedFor[2]) requestLayout();
     }
 
     /**

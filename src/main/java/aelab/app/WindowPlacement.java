@@ -10,13 +10,13 @@ import javafx.stage.Stage;
 
 /**
  * Where the window opens: where it was last time, moved and shrunk as little as needed to lie wholly on
- * one screen (the one that held most of it, else the main one); the first time, at {@link #DEFAULT_WIDTH}
- * × {@link #DEFAULT_HEIGHT} or the screen's size if smaller, centred. What is remembered is the window's
+ * one screen (the one that held most of it, else the main one); the first time, centred, at {@link #DEFAULT_WIDTH}
+ * × {@link #DEFAULT_HEIGHT}, or three quarters of a bigger screen, or the whole of a smaller one. What is remembered is the window's
  * own place, not the maximized one: a window maximized on a big screen would otherwise come back at that
  * size on a small one, partly out of sight.
  */
 final class WindowPlacement {
-    static final double DEFAULT_WIDTH = 1400, DEFAULT_HEIGHT = 900;
+    static final double DEFAULT_WIDTH = 1400, DEFAULT_HEIGHT = 900, SHARE = 0.75;
 
     private final Stage stage;
     private WindowBounds normal;   // the last place and size while not maximized
@@ -59,8 +59,9 @@ final class WindowPlacement {
      * moved the least distance that puts it wholly on it.
      */
     static WindowBounds place(WindowBounds b, List<Rectangle2D> screens, Rectangle2D primary) {
-        if (b == null) {
-            double w = Math.min(DEFAULT_WIDTH, primary.getWidth()), h = Math.min(DEFAULT_HEIGHT, primary.getHeight());
+        if (b == null) {   // a big screen gets a big window: three quarters of it, for larger digits and charts
+            double w = Math.min(Math.max(DEFAULT_WIDTH, SHARE * primary.getWidth()), primary.getWidth());
+            double h = Math.min(Math.max(DEFAULT_HEIGHT, SHARE * primary.getHeight()), primary.getHeight());
             return new WindowBounds(primary.getMinX() + Math.floor((primary.getWidth() - w) / 2),
                     primary.getMinY() + Math.floor((primary.getHeight() - h) / 2), w, h, false);
         }

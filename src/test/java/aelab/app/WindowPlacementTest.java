@@ -21,7 +21,10 @@ class WindowPlacementTest {
 
     @Test
     void theFirstWindowIsTheDefaultSizeCentredOrTheScreenIfSmaller() {
-        assertEquals(new WindowBounds(580, 270, 1400, 900, false), WindowPlacement.place(null, List.of(WIDE), WIDE));
+        Rectangle2D full = new Rectangle2D(0, 0, 1600, 1000);
+        assertEquals(new WindowBounds(100, 50, 1400, 900, false), WindowPlacement.place(null, List.of(full), full));
+        // 2560 × 1440: three quarters of it, 1920 × 1080, not a small window in wide margins
+        assertEquals(new WindowBounds(320, 180, 1920, 1080, false), WindowPlacement.place(null, List.of(WIDE), WIDE));
         // 1024 × 768: the screen's size, not 1400 × 900 hanging off it
         assertEquals(new WindowBounds(0, 0, 1024, 768, false), WindowPlacement.place(null, List.of(SMALL), SMALL));
     }

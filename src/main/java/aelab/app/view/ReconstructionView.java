@@ -103,6 +103,22 @@ public final class ReconstructionView extends BorderPane {
         canvas.setMinHeight(new DigitLayout(columns, r.bands(), r.size(), side, 1, DigitLayout.LABELS, 0, 0).height() + 2);
     }
 
+    /**
+     * The height this panel needs at this width for its digits at {@code scale} units a pixel, or
+     * infinity when that scale does not fit the width: what the window gives it when there is room.
+     */
+    public double heightAt(double width, int scale) {
+        DigitRows r = DigitRows.of(runs.size(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
+        int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
+        DigitLayout l = new DigitLayout(columns, r.bands(), r.size(), side, scale, DigitLayout.LABELS, 0, 0);
+        if (l.width() > width) return Double.POSITIVE_INFINITY;
+        Insets margin = BorderPane.getMargin(canvas);
+        // as laid out when taller: a wrapped title's preferred height is not always asked at its real width
+        double chrome = Math.max(getTop().prefHeight(width), getTop().getLayoutBounds().getHeight())
+                + Math.max(getBottom().prefHeight(width), getBottom().getLayoutBounds().getHeight());
+        return chrome + l.height() + 4 + (margin == null ? 0 : margin.getTop() + margin.getBottom());
+    }
+
     private static double atScale(int scale) {
         return new DigitLayout(10, 1, DigitLayout.ROWS, 28, scale, DigitLayout.LABELS, 0, 0).width();
     }

@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 public final class SideOrBelow extends Pane {
     private final Region first, second;
     private final double gap, firstWidth;
+    private boolean secondGrows;
 
     /** @param firstWidth the width the first wants beside the second */
     public SideOrBelow(Region first, Region second, double gap, double firstWidth) {
@@ -22,6 +23,12 @@ public final class SideOrBelow extends Pane {
         this.gap = gap;
         this.firstWidth = firstWidth;
         getChildren().addAll(first, second);
+    }
+
+    /** Below, the second takes the height the first does not need (the first keeps its preferred height). */
+    public SideOrBelow secondGrows() {
+        secondGrows = true;
+        return this;
     }
 
     /** Whether a pane of this inner width puts them side by side. */
@@ -47,7 +54,9 @@ public final class SideOrBelow extends Pane {
             first.resizeRelocate(x, y, w - gap - sw, h);
             second.resizeRelocate(x + w - sw, y, sw, h);
         } else {
-            double sh = Math.max(second.minHeight(w), Math.min(second.prefHeight(w), h - gap - first.minHeight(w)));
+            double sh = secondGrows
+                    ? h - gap - Math.max(first.minHeight(w), Math.min(first.prefHeight(w), h - gap - second.minHeight(w)))
+                    : Math.max(second.minHeight(w), Math.min(second.prefHeight(w), h - gap - first.minHeight(w)));
             first.resizeRelocate(x, y, w, Math.max(0, h - gap - sh));
             second.resizeRelocate(x, y + h - sh, w, sh);
         }

@@ -75,7 +75,7 @@ public final class StatusView extends VBox {
         scroll.setMinWidth(220);
         VBox figures = new VBox(5, progress, position, pace, batch, test, perRun, ending);
         figures.setMinWidth(0);
-        SideOrBelow body = new SideOrBelow(figures, scroll, 10, 300);
+        SideOrBelow body = new SideOrBelow(figures, scroll, 10, 300).secondGrows();
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(title, body);
     }
