@@ -121,8 +121,40 @@ public final class MainView extends BorderPane implements TrainingPictures {
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setPrefViewportWidth(330);
         left.getStyleClass().add("controls-pane");
-        controls.setPadding(new Insets(12));
-        setLeft(left);
+        controls.setPadding(new Insets(4, 12, 12, 12));
+        // The settings fold away to a strip, leaving a small screen to the charts and digits; the Run menu
+        // still starts and stops runs.
+        Button hide = new Button("‹ Hide");
+        hide.setId("hide-settings");
+        hide.setTooltip(new Tooltip("Fold the settings away: more room for the charts, the digits and the tables. "
+                + "The Run menu still starts, pauses and stops"));
+        Label heading = new Label("Settings");
+        heading.getStyleClass().add("section-title");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox panelBar = new HBox(6, heading, gap, hide);
+        panelBar.setAlignment(Pos.CENTER_LEFT);
+        panelBar.setPadding(new Insets(6, 12, 0, 12));
+        panelBar.getStyleClass().add("controls-pane");
+        BorderPane panel = new BorderPane(left);
+        panel.setTop(panelBar);
+        panel.setId("settings-panel");
+        Button show = new Button("›");
+        show.setId("show-settings");
+        show.setTooltip(new Tooltip("Show the settings: Start, presets, side by side, the training settings"));
+        VBox strip = new VBox(show);
+        strip.setPadding(new Insets(6, 4, 6, 4));
+        strip.getStyleClass().add("controls-pane");
+        strip.setId("settings-strip");
+        hide.setOnAction(e -> {
+            setLeft(strip);
+            show.requestFocus();
+        });
+        show.setOnAction(e -> {
+            setLeft(panel);
+            hide.requestFocus();
+        });
+        setLeft(panel);
 
         logScale.setId("log-scale");
         logScale.setTooltip(new Tooltip("Show both loss axes on a logarithmic scale: small differences near the floor become visible"));

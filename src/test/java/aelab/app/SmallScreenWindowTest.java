@@ -126,6 +126,26 @@ class SmallScreenWindowTest extends WindowFixture {
         });
         await("the group finished", () -> runs().size() == 4 && runs().stream().allMatch(Run::isFinished));
         showEveryTabAndCheck(robot, "side-by-side");
+
+        fx(() -> {
+            view.tabs().getSelectionModel().select(0);
+            robot.lookup("#hide-settings").queryButton().fire();
+            return null;
+        });
+        showEveryTabAndCheck(robot, "settings-hidden");
+    }
+
+    @Test
+    void hidingTheSettingsAt1024By768GivesTheDigitsTwiceTheirSize(FxRobot robot) throws Exception {
+        resize(1024, 768);
+        await("MNIST loaded", () -> !robot.lookup("#start").queryButton().isDisabled());
+        await("the digits drawn", () -> view.reconstructions().digitScale() > 0);
+        assertEquals(1, fx(() -> view.reconstructions().digitScale()), "beside the settings, 1×");
+        robot.clickOn("#hide-settings");
+        await("2× without the settings", () -> view.reconstructions().digitScale() == 2);
+        robot.clickOn("#show-settings");
+        await("back to 1× with them", () -> view.reconstructions().digitScale() == 1);
+        assertTrue(robot.lookup("#start").tryQuery().isPresent(), "Start is back");
     }
 
     @Test

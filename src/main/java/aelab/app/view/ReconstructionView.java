@@ -233,6 +233,9 @@ public final class ReconstructionView extends BorderPane {
     /** Every shown run's preview being drawn, oldest run first; for tests. */
     public List<Preview> shownPreviews() { return shown; }
 
+    /** Device pixels a digit's pixel takes (0 before the first draw), for tests. */
+    public int digitScale() { return canvas.layoutForTests() == null ? 0 : canvas.layoutForTests().scale(); }
+
     /** Rows of reconstructions drawn (one per run shown once it has sent some), for tests. */
     public int outputRows() { return canvas.filledOutputRows(); }
 }

@@ -51,6 +51,7 @@ public final class StatusView extends VBox {
         title.getStyleClass().add("section-title");
         progress.setId("progress");
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         progress.setTooltip(new javafx.scene.control.Tooltip("How much of the newest run is done"));
         position.setId("position");
         pace.setId("pace");
