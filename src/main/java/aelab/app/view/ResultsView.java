@@ -70,7 +70,9 @@ public final class ResultsView extends BorderPane {
         table.setId("results-table");
         table.getStyleClass().add("results-table");
         table.setPlaceholder(new Label("No runs yet: press Start, or Start side by side."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns as wide as their contents; a narrow window scrolls sideways, a wide one widens the settings
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.widthProperty().addListener(o -> fitColumns());
         TableColumn<Row, Integer> id = column("#", Row::id, 50);
         id.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(Integer item, boolean empty) {
@@ -130,6 +132,7 @@ public final class ResultsView extends BorderPane {
      * column narrower ("BCE above / the floor"): a table of every figure fits 1024 pixels, none cut short.
      */
     private void fitColumns() {
+        double total = 0;
         for (Shown c : columns) {
             double cells = 0;
             for (Row r : shown) cells = Math.max(cells, width(c.text().apply(r)));
@@ -145,7 +148,11 @@ public final class ResultsView extends BorderPane {
             double min = Math.ceil(Math.max(head, cells) + PAD);
             c.column().setMinWidth(min);
             c.column().setPrefWidth(min);
+            total += min;
         }
+        double slack = table.getWidth() - total - 20;   // 20: the vertical scroll bar's room
+        TableColumn<Row, ?> settings = fixedBefore.get(1).column();
+        if (slack > 0) settings.setPrefWidth(settings.getMinWidth() + slack);
     }
 
     private static double width(String text) {
