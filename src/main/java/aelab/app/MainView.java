@@ -186,7 +186,9 @@ public final class MainView extends BorderPane implements TrainingPictures {
         // The status beside the digits when there is room for them at twice their size, else below them.
         status.setPrefWidth(330);
         status.setMinWidth(260);
-        SideOrBelow lower = new SideOrBelow(reconstructions, status, 14, ReconstructionView.WIDE);
+        // Beside them also when the height would not let the digits be larger with the status below.
+        SideOrBelow lower = new SideOrBelow(reconstructions, status, 14, ReconstructionView.WIDE)
+                .besideAlsoWhen((w, h) -> reconstructions.heightAt(w, 2) + 14 + status.prefHeight(w) > h);
         lower.setId("digits-status");
         lower.setPadding(new Insets(6, 0, 0, 0));
 

@@ -15,6 +15,7 @@ public final class SideOrBelow extends Pane {
     private final Region first, second;
     private final double gap, firstWidth;
     private boolean secondGrows;
+    private java.util.function.BiPredicate<Double, Double> alsoBeside = (w, h) -> false;
 
     /** @param firstWidth the width the first wants beside the second */
     public SideOrBelow(Region first, Region second, double gap, double firstWidth) {
@@ -31,13 +32,27 @@ public final class SideOrBelow extends Pane {
         return this;
     }
 
+    /**
+     * Also side by side, narrower than the first wants, when this says so for the inner width and height:
+     * when putting the second below would not let the first have more anyway.
+     */
+    public SideOrBelow besideAlsoWhen(java.util.function.BiPredicate<Double, Double> when) {
+        alsoBeside = when;
+        return this;
+    }
+
+    /** Whether a pane of this inner width and height puts them side by side. */
+    private boolean besideAt(double width, double height) {
+        return besideAt(width) || (width >= first.minWidth(-1) + gap + second.minWidth(-1) && alsoBeside.test(width, height));
+    }
+
     /** Whether a pane of this inner width puts them side by side. */
     public boolean besideAt(double width) {
         return width >= firstWidth + gap + second.minWidth(-1);
     }
 
     /** Whether they are side by side now. */
-    public boolean beside() { return besideAt(innerWidth(getWidth())); }
+    public boolean beside() { return besideAt(innerWidth(getWidth()), getHeight() - vertical()); }
 
     private double innerWidth(double width) {
         Insets in = getInsets();
@@ -49,8 +64,8 @@ public final class SideOrBelow extends Pane {
     @Override protected void layoutChildren() {
         Insets in = getInsets();
         double x = in.getLeft(), y = in.getTop(), w = innerWidth(getWidth()), h = getHeight() - y - in.getBottom();
-        if (besideAt(w)) {
-            double sw = secondWidth(w, h);
+        if (besideAt(w, h)) {
+            double sw = Math.min(secondWidth(w, h), w - gap - first.minWidth(-1));
             first.resizeRelocate(x, y, w - gap - sw, h);
             second.resizeRelocate(x + w - sw, y, sw, h);
         } else {
@@ -77,8 +92,9 @@ public final class SideOrBelow extends Pane {
     /** Beside: the taller of the two at the widths they get; below: both, at the full width. */
     private double height(double width, boolean min) {
         double w = width < 0 ? -1 : innerWidth(width), h;
-        if (w >= 0 && besideAt(w)) {
-            double sw = secondWidth(w, -1);
+        // the height it has now stands for the height it will get: its parent asks before it decides
+        if (w >= 0 && besideAt(w, getHeight() - vertical())) {
+            double sw = Math.min(secondWidth(w, -1), w - gap - first.minWidth(-1));
             h = Math.max(size(first, w - gap - sw, min), size(second, sw, min));
         } else {
             h = size(first, w, min) + gap + size(second, w, min);
