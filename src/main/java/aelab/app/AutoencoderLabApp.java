@@ -29,6 +29,7 @@ public final class AutoencoderLabApp extends Application {
     private AppPreferences prefs;
     private FileActions actions;
     private RecoveryCopy recovery;
+    private WindowPlacement placement;
 
     @Override public void start(Stage stage) {
         LabSession session = new LabSession(BackgroundExecutor.daemonThreads(), Dataset::loadBundledMnist,
@@ -46,7 +47,7 @@ public final class AutoencoderLabApp extends Application {
             e.consume();
             actions.quit(Platform::exit);
         });
-        WindowPlacement.restore(stage, prefs.window());
+        placement = WindowPlacement.restore(stage, prefs.window());
         stage.show();
         session.loadData();
         // Asked now, while the digits load; the runs are shown once they have loaded. Before our own copy
@@ -83,7 +84,7 @@ public final class AutoencoderLabApp extends Application {
 
     @Override public void stop() {
         if (actions != null) {
-            prefs.setWindow(WindowPlacement.capture(stage));
+            if (placement != null) prefs.setWindow(placement.capture());
             actions.savePrefs();
         }
         if (view != null) view.dispose();

@@ -8,16 +8,17 @@ import aelab.app.view.ExplainerView;
 import aelab.app.view.LatentView;
 import aelab.app.view.ReconstructionView;
 import aelab.app.view.ResultsView;
+import aelab.app.view.SideOrBelow;
 import aelab.app.view.StatusView;
 import aelab.app.model.Baseline;
 import aelab.app.model.Contrast;
-import aelab.app.model.RunStatus;
 import aelab.app.model.Topic;
 import aelab.engine.CoreLoan;
 import aelab.engine.Preview;
 
 import java.util.ArrayList;
 import java.util.List;
+import aelab.app.model.RunStatus;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,6 +56,11 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final LatentView latent = new LatentView();
     private final TabPane tabs = new TabPane();
     private final SplitPane chartsAndDigits = new SplitPane();
+    private SideOrBelow lower;
+    /** The least share of the height the charts keep when the digits are given room for a larger scale. */
+    static final double CHARTS_SHARE = 0.34;
+    private boolean dividerMoved, placing;
+    private final double[] placedFor = {-1, -1, -1};   // the width, height and rows the divider was placed for
     /** Where the divider starts: at 1400 × 900 the digits get 3× (84 px), the charts the rest. */
     static final double DIVIDER = 0.42;
     private final CheckBox logScale = new CheckBox("Log scale");
@@ -81,7 +87,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private boolean drawing = true;
     private final List<Runnable> afterDrain = new ArrayList<>();
     private final RedrawMeter meter = new RedrawMeter();
-    private RunStatus shownStatus;
+    private List<RunStatus> shownStatus;
     private List<aelab.app.model.Diagnostics.Diagnosis> shownDiagnoses;
 
     public MainView(LabSession session) {
@@ -93,6 +99,22 @@ public final class MainView extends BorderPane implements TrainingPictures {
         initListeners();
         pump.start();
         watchRenderer();
+        keepFocusOffControlsWhileLoading();
+    }
+
+    /**
+     * While the digits load, Start is off and JavaFX would give the focus to the next control it finds, a
+     * preset or a check box, whose focus ring looks like a choice made. The window itself holds the focus
+     * then; once the digits are in, Start takes it (see {@link ControlsView}).
+     */
+    private void keepFocusOffControlsWhileLoading() {
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.focusOwnerProperty().addListener((p, before, now) -> {
+                if (now != null && now != this && session.state() == LabSession.State.LOADING
+                        && !(now instanceof javafx.scene.control.TextInputControl) && before == null)
+                    javafx.application.Platform.runLater(this::requestFocus);
+            });
+        });
     }
 
     /**
@@ -111,8 +133,40 @@ public final class MainView extends BorderPane implements TrainingPictures {
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setPrefViewportWidth(330);
         left.getStyleClass().add("controls-pane");
-        controls.setPadding(new Insets(12));
-        setLeft(left);
+        controls.setPadding(new Insets(4, 12, 12, 12));
+        // The settings fold away to a strip, leaving a small screen to the charts and digits; the Run menu
+        // still starts and stops runs.
+        Button hide = new Button("‹ Hide");
+        hide.setId("hide-settings");
+        hide.setTooltip(new Tooltip("Fold the settings away: more room for the charts, the digits and the tables. "
+                + "The Run menu still starts, pauses and stops"));
+        Label heading = new Label("Settings");
+        heading.getStyleClass().add("section-title");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox panelBar = new HBox(6, heading, gap, hide);
+        panelBar.setAlignment(Pos.CENTER_LEFT);
+        panelBar.setPadding(new Insets(6, 12, 0, 12));
+        panelBar.getStyleClass().add("controls-pane");
+        BorderPane panel = new BorderPane(left);
+        panel.setTop(panelBar);
+        panel.setId("settings-panel");
+        Button show = new Button("›");
+        show.setId("show-settings");
+        show.setTooltip(new Tooltip("Show the settings: Start, presets, side by side, the training settings"));
+        VBox strip = new VBox(show);
+        strip.setPadding(new Insets(6, 4, 6, 4));
+        strip.getStyleClass().add("controls-pane");
+        strip.setId("settings-strip");
+        hide.setOnAction(e -> {
+            setLeft(strip);
+            show.requestFocus();
+        });
+        show.setOnAction(e -> {
+            setLeft(panel);
+            hide.requestFocus();
+        });
+        setLeft(panel);
 
         logScale.setId("log-scale");
         logScale.setTooltip(new Tooltip("Show both loss axes on a logarithmic scale: small differences near the floor become visible"));
@@ -123,9 +177,14 @@ public final class MainView extends BorderPane implements TrainingPictures {
         clearRuns.setTooltip(new Tooltip("Remove every run from the charts but the newest"));
         Label hint = new Label("Change the output, loss or scale during a run to compare: the run before stays on the charts, faded.");
         hint.getStyleClass().add("hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartBar = new HBox(10, hint, spacer, aboveFloor, logScale, clearRuns);
+        // a narrow window wraps the hint onto more lines, never shortens the controls
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : List.of(aboveFloor, logScale, clearRuns)) c.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chartBar = new HBox(10, hint, aboveFloor, logScale, clearRuns);
         chartBar.setAlignment(Pos.CENTER_LEFT);
 
         HBox charts = new HBox(8, bce, mse);
@@ -136,10 +195,13 @@ public final class MainView extends BorderPane implements TrainingPictures {
         bce.setMinSize(250, 160);
         mse.setMinSize(250, 160);
 
+        // The status beside the digits when there is room for them at twice their size, else below them.
         status.setPrefWidth(330);
         status.setMinWidth(260);
-        HBox.setHgrow(reconstructions, Priority.ALWAYS);
-        HBox lower = new HBox(14, reconstructions, status);
+        // Beside them also when the height would not let the digits be larger with the status below.
+        SideOrBelow lower = new SideOrBelow(reconstructions, status, 14, ReconstructionView.WIDE)
+                .besideAlsoWhen((w, h) -> reconstructions.heightAt(w, 2) + 14 + status.prefHeight(w) > h);
+        lower.setId("digits-status");
         lower.setPadding(new Insets(6, 0, 0, 0));
 
         // The divider gives the room to the charts or to the digits, which grow with it (whole-pixel scales).
@@ -148,6 +210,11 @@ public final class MainView extends BorderPane implements TrainingPictures {
         chartsAndDigits.getItems().addAll(charts, lower);
         chartsAndDigits.setDividerPositions(DIVIDER);
         SplitPane.setResizableWithParent(lower, true);
+        // once dragged, the divider stays where the user put it
+        chartsAndDigits.getDividers().get(0).positionProperty().addListener(o -> {
+            if (!placing && lower.getScene() != null && chartsAndDigits.isPressed()) dividerMoved = true;
+        });
+        this.lower = lower;
         VBox.setVgrow(chartsAndDigits, Priority.ALWAYS);
 
         VBox center = new VBox(8, chartBar, chartsAndDigits);
@@ -162,6 +229,44 @@ public final class MainView extends BorderPane implements TrainingPictures {
         latentTab = tab("latent", "Latent space", latent);
         tabs.getTabs().addAll(training, resultsTab, latentTab, tab("explain", "Explain BCE", explainer));
         setCenter(tabs);
+    }
+
+    /**
+     * A short window gives the digits and status at least their smallest height (digits at 1×, every
+     * line of the status), taking it from the charts: the split's divider alone would cut them off.
+     */
+    @Override protected void layoutChildren() {
+        super.layoutChildren();
+        double w = lower.getWidth(), h = chartsAndDigits.getHeight();
+        if (h <= 0) return;
+        double rows = reconstructions.heightAt(Double.MAX_VALUE, 1);   // changes with the rows shown
+        if (!dividerMoved && (w != placedFor[0] || h != placedFor[1] || rows != placedFor[2])) {
+            placedFor[0] = w;
+            placedFor[1] = h;
+            placedFor[2] = rows;
+            placing = true;
+            chartsAndDigits.setDividerPosition(0, 1 - digitsHeight(w, h) / h);
+            placing = false;
+        }
+        double need = lower.minHeight(w), pos = chartsAndDigits.getDividerPositions()[0], most = 1 - (need + 8) / h;
+        if (pos > most + 1e-3) chartsAndDigits.setDividerPosition(0, Math.max(0.2, most));
+    }
+
+    /**
+     * Until the divider is dragged, the digits get the height for the largest whole scale their width allows,
+     * as long as the charts keep {@link #CHARTS_SHARE} of the height: a big window grows the digits, not the
+     * white margins around them. Where no scale fits, the share the divider starts with.
+     */
+    private double digitsHeight(double width, double height) {
+        double statusBelow = lower.besideAt(width - lower.getInsets().getLeft() - lower.getInsets().getRight()) ? 0
+                : 14 + status.prefHeight(width);
+        double room = reconstructions.getWidth() > 0 && lower.beside() ? reconstructions.getWidth() : width;
+        double extra = statusBelow + lower.getInsets().getTop() + lower.getInsets().getBottom() + 8;
+        for (int scale = 8; scale >= 2; scale--) {
+            double need = reconstructions.heightAt(room, scale) + extra;
+            if (need <= (1 - CHARTS_SHARE) * height) return need;
+        }
+        return (1 - DIVIDER) * height;
     }
 
     private static Tab tab(String id, String name, javafx.scene.Node content) {
@@ -200,6 +305,8 @@ public final class MainView extends BorderPane implements TrainingPictures {
         else if (shown == resultsTab) results.refresh(session.results());
         else if (shown == latentTab) latent.refresh(session.dataset() == null ? null : session.dataset().test(), session.history());
         clearRuns.setDisable(session.history().runs().size() < 2);
+        // other rows (runs side by side, error maps) want another divider: only a layout of this view places it
+        if (!dividerMoved && reconstructions.heightAt(Double.MAX_VALUE, 1) != placedFor[2]) requestLayout();
     }
 
     /**
@@ -228,10 +335,13 @@ public final class MainView extends BorderPane implements TrainingPictures {
 
     private void refreshStatus() {
         long start = System.nanoTime();
-        RunStatus s = RunStatus.of(session.history().latest());
+        List<aelab.app.model.Run> newest = session.history().newest();
+        List<aelab.app.model.Run> shown = newest.size() > 1 ? newest : session.history().latest() == null ? List.of()
+                : List.of(session.history().latest());
+        List<RunStatus> s = shown.stream().map(RunStatus::of).toList();
         List<aelab.app.model.Diagnostics.Diagnosis> d = session.diagnoses();
         boolean changed = !s.equals(shownStatus) || !d.equals(shownDiagnoses);
-        status.refresh(s, d);
+        status.refresh(shown, d);
         shownStatus = s;
         shownDiagnoses = d;
         meter.record(RedrawMeter.View.STATUS, changed, System.nanoTime() - start);

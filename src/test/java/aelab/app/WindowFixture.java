@@ -52,6 +52,9 @@ public abstract class WindowFixture {
 
     protected int testLimit() { return 200; }
 
+    /** What the window's session loads (on its loader thread); a subclass may make it slow. */
+    protected Dataset dataset() throws DatasetException { return mnist; }
+
     /** Called once the view exists, before the window shows: for a menu, say. */
     protected void prepare(MainView view) { }
 
@@ -63,7 +66,7 @@ public abstract class WindowFixture {
     }
 
     private void show(Stage stage) {
-        LabSession session = new LabSession(BackgroundExecutor.daemonThreads(), () -> mnist, trainLimit(), testLimit());
+        LabSession session = new LabSession(BackgroundExecutor.daemonThreads(), this::dataset, trainLimit(), testLimit());
         view = new MainView(session);
         prepare(view);
         stage.setScene(AutoencoderLabApp.createScene(view));

@@ -2,6 +2,8 @@ package aelab.app.model;
 
 import aelab.engine.EpochMetrics;
 import aelab.engine.RunOutcome;
+import aelab.engine.Setting;
+import aelab.engine.Settings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,18 @@ public final class ResultsTable {
      * One run's figures after its latest epoch: test BCE and MSE on [0,1], BCE above the floor (test BCE
      * minus the test images' floor), the mean Σ of the outputs; null before the first epoch ends.
      */
-    public record Row(int id, int colour, String settings, Double testBce, Double testMse, Double aboveFloor,
-                      Double outputSum, int epochs, int totalEpochs, double seconds, String status) {
+    public record Row(int id, int colour, String settings, List<String> differing, Double testBce, Double testMse,
+                      Double aboveFloor, Double outputSum, int epochs, int totalEpochs, double seconds, String status) {
+        public Row {
+            differing = List.copyOf(differing);
+        }
+
         public String epochText() { return epochs + " of " + totalEpochs; }
     }
+
+    /** Settings the "settings" column names in every row ("sigmoid + bce, [0,1]"), and the epochs its own column counts. */
+    private static final List<Setting<?>> ALWAYS_SHOWN = List.of(Settings.OUTPUT, Settings.LOSS, Settings.SCALE,
+            Settings.EPOCHS);
 
     private final List<Run> runs = new ArrayList<>();
 
@@ -40,18 +50,40 @@ public final class ResultsTable {
         runs.sort(java.util.Comparator.comparingInt(Run::id));
     }
 
+    /**
+     * Every other setting whose value is not the same in all the rows, in the order of {@link Settings#ALL}:
+     * one column each, so runs that differ only in, say, learning rate do not look the same.
+     */
+    public List<Setting<?>> differing() {
+        List<Setting<?>> list = new ArrayList<>();
+        for (Setting<?> s : Settings.ALL) {
+            if (ALWAYS_SHOWN.contains(s) || runs.isEmpty()) continue;
+            String first = s.text(runs.get(0).config());
+            if (runs.stream().anyMatch(r -> !s.text(r.config()).equals(first))) list.add(s);
+        }
+        return list;
+    }
+
     public List<Row> rows() {
+        List<Setting<?>> differing = differing();
         List<Row> rows = new ArrayList<>(runs.size());
-        for (Run r : runs) rows.add(rowOf(r, RunHistory.settingsLabel(r, runs)));
+        for (Run r : runs) rows.add(rowOf(r, differing));
         return rows;
     }
 
-    static Row rowOf(Run run, String settings) {
+    static Row rowOf(Run run, List<Setting<?>> differing) {
         EpochMetrics m = run.lastEpoch();
         Double bce = m == null ? null : m.testBce(), mse = m == null ? null : m.testMse();
         Double above = m == null || run.info() == null ? null : m.testBce() - run.info().bceFloor();
-        return new Row(run.id(), run.colour(), settings, bce, mse, above, m == null ? null : m.outputSum(),
-                m == null ? 0 : m.epoch(), run.config().epochs(), run.seconds(), status(run));
+        List<String> values = differing.stream().map(s -> cell(s, run)).toList();
+        return new Row(run.id(), run.colour(), run.config().label(), values, bce, mse, above,
+                m == null ? null : m.outputSum(), m == null ? 0 : m.epoch(), run.config().epochs(), run.seconds(), status(run));
+    }
+
+    /** "0.01", "500", "all images" (a 0 that means something else says what). */
+    private static String cell(Setting<?> s, Run run) {
+        String text = s.text(run.config());
+        return text.equals("0") && s.zeroMeans() != null ? s.zeroMeans() : text;
     }
 
     private static String status(Run run) {

@@ -14,6 +14,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
@@ -21,12 +22,14 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import javafx.stage.Window;
 
 /**
  * Paints the digit grid: the originals, then each run's reconstructions (and error maps) below them.
- * Each image is enlarged by a whole factor here, pixel by pixel, and written into the canvas as it is,
- * so every pixel is a sharp square: nothing is left to an image smoother (an ImageView or a scaled
- * drawImage may blur), and no image object is shared between draws.
+ * Each image is enlarged by a whole factor here, pixel by pixel, into a frame of the screen's own
+ * pixels (twice the window's units on a HiDPI screen at 200 %), which is drawn unsmoothed onto the
+ * canvas one frame pixel to one screen pixel: every pixel is a sharp square. (Pixels written into the
+ * canvas itself are in window units, which JavaFX enlarges, smoothing them, on a HiDPI screen.)
  */
 public final class DigitCanvas extends Region {
     /** One run's reconstructions with the name, settings and colour of its rows; preview may be null (not yet). */
@@ -41,7 +44,9 @@ public final class DigitCanvas extends Region {
     private String[] bandNames;
     private DigitRows rows = DigitRows.of(1, true, 1);
     private DigitLayout layout;
-    private int[] argb = new int[0];
+    private int[] frame = new int[0];     // (frameHeight, frameWidth): the digits in device pixels
+    private WritableImage frameImage;
+    private double outputScale = 1;
     private float[] grey, diff, target;
     private long wholeDraws, outputDraws;
 
@@ -50,6 +55,26 @@ public final class DigitCanvas extends Region {
         setMinSize(200, 120);
         // Opaque, so that JavaFX repaints a redrawn panel from here up, not from the split pane's layered background below it.
         setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
+        // a window moved to a screen of another scale (or a scale set by hand) redraws at the new one
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.windowProperty().addListener((p, before, window) -> watch(window));
+            if (scene != null) watch(scene.getWindow());
+        });
+    }
+
+    private void watch(Window window) {
+        if (window != null) window.renderScaleXProperty().addListener(o -> requestLayout());
+    }
+
+    /** The scale the window is drawn at: device pixels per unit, 1 off screen. */
+    private double renderScale() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        return w == null ? 1 : Math.max(1, w.getRenderScaleX());
+    }
+
+    /** Width and height of the frame the digits are drawn in, in device pixels; for tests. */
+    int[] frameSize() {
+        return frameImage == null ? new int[2] : new int[] {(int) frameImage.getWidth(), (int) frameImage.getHeight()};
     }
 
     public void setDigits(ImageSet testImages, DigitGrid digits) {
@@ -66,10 +91,10 @@ public final class DigitCanvas extends Region {
 
     /**
      * The runs whose rows to draw. When only their previews changed (a live run sent a new one), only the
-     * reconstruction and error rows are drawn again: the originals, the grey cells and the row names stay.
+     * reconstruction and error rows are drawn again into the frame: the originals stay.
      */
     public void setSources(List<Source> s) {
-        boolean resize = s.size() != sources.size(), onlyPreviews = !resize && layout != null;
+        boolean resize = s.size() != sources.size(), onlyPreviews = !resize && layout != null && frameImage != null;
         for (int i = 0; onlyPreviews && i < s.size(); i++) {
             Source now = s.get(i), was = sources.get(i);
             onlyPreviews = now.name().equals(was.name()) && now.details().equals(was.details())
@@ -99,10 +124,11 @@ public final class DigitCanvas extends Region {
     }
 
     @Override public void layoutChildren() {   // public: Exports lays a canvas out off screen
-        double w = Math.floor(getWidth()), h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+        double w = Math.floor(getWidth()), h = Math.floor(getHeight()), scale = renderScale();
+        if (canvas.getWidth() != w || canvas.getHeight() != h || scale != outputScale) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            outputScale = scale;
             draw();
         }
     }
@@ -116,6 +142,22 @@ public final class DigitCanvas extends Region {
         return new DigitLayout(columns, r.bands(), r.size(), side, 2, DigitLayout.LABELS, 0, 0).height() + 8;
     }
 
+    /** x of the column, y of its original and of its first reconstruction row, in the band; for tests. */
+    int[] cellCorners(int band, int column) {
+        return new int[] {(int) layout.x(column), (int) layout.y(band, 0), (int) layout.y(band, 1)};
+    }
+
+    /** Times the whole panel was drawn, and times only its reconstruction rows were; for tests. */
+    long wholeDraws() { return wholeDraws; }
+
+    long outputDraws() { return outputDraws; }
+
+    /** The last frame of device pixels, for tests. */
+    WritableImage frameForTests() { return frameImage; }
+
+    /** Where the digits were drawn last, for tests. */
+    DigitLayout layoutForTests() { return layout; }
+
     /** {band, column, row} of the digit under the point, or null. */
     int[] slotAt(double x, double y) {
         return layout == null ? null : layout.hit(x, y);
@@ -128,21 +170,10 @@ public final class DigitCanvas extends Region {
                 && sources.get(r.run()).preview() != null).count();
     }
 
-    /** x of the column, y of its original and of its first reconstruction row, in the band; for tests. */
-    int[] cellCorners(int band, int column) {
-        return new int[] {(int) layout.x(column), (int) layout.y(band, 0), (int) layout.y(band, 1)};
-    }
-
-    /** Times the whole panel was drawn, and times only its reconstruction rows were; for tests. */
-    long wholeDraws() { return wholeDraws; }
-
-    long outputDraws() { return outputDraws; }
-
     /** What is drawn in row r: the originals, or a run's output or error. */
     DigitRows.Row row(int r) { return rows.get(r); }
 
     private void draw() {
-        wholeDraws++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -150,14 +181,47 @@ public final class DigitCanvas extends Region {
             layout = null;
             return;
         }
-        g.setImageSmoothing(false);   // for any image drawn later; the digits below are written pixel by pixel
+        g.setImageSmoothing(false);   // the frame is drawn pixel for pixel: nothing to smooth, nothing blurred
+        wholeDraws++;
         rows = DigitRows.of(sources.size(), errors, grid.bands());
         layout = DigitLayout.fit(canvas.getWidth(), canvas.getHeight(), grid.columns(), rows.bands(), rows.size(),
-                test.rows(), DigitLayout.LABELS);
-        for (int b = 0; b < rows.bands(); b++) {
-            drawRowNames(g, b);
-            for (int c = 0; c < grid.columns(); c++) drawColumn(g, b, c);
-        }
+                test.rows(), DigitLayout.LABELS, outputScale);
+        int fw = layout.device(canvas.getWidth()), fh = layout.device(canvas.getHeight());
+        // a new image each draw: the renderer thread may still be reading the last one
+        frameImage = new WritableImage(fw, fh);
+        if (frame.length != fw * fh) frame = new int[fw * fh];
+        java.util.Arrays.fill(frame, 0xFFFFFFFF);
+        for (int b = 0; b < rows.bands(); b++)
+            for (int c = 0; c < grid.columns(); c++) drawColumn(b, c);
+        show(g);
+    }
+
+    /** The frame onto the canvas, and the row names over it. */
+    private void show(GraphicsContext g) {
+        int fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
+        frameImage.getPixelWriter().setPixels(0, 0, fw, fh, PixelFormat.getIntArgbInstance(), frame, 0, fw);
+        g.drawImage(frameImage, 0, 0, canvas.getWidth(), canvas.getHeight());
+        for (int b = 0; b < rows.bands(); b++) drawRowNames(g, b);
+    }
+
+    /** The rows after the originals, every column of every band: what a new preview changes. */
+    private void drawOutputs() {
+        if (test == null || grid == null || layout == null) return;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        WritableImage last = frameImage;
+        frameImage = new WritableImage((int) last.getWidth(), (int) last.getHeight());   // the renderer may still read the last
+        int d = test.imageSize(), side = test.rows() * layout.scale();
+        for (int b = 0; b < rows.bands(); b++)
+            for (int c = 0; c < grid.columns(); c++) {
+                int image = grid.cell(b, c);
+                if (image < 0) continue;
+                for (int j = 0; j < d; j++) target[j] = test.pixel(image, j) / 255f;
+                for (int r = 1; r < rows.size(); r++)
+                    fill(layout.device(layout.x(c)), layout.device(layout.y(b, r)), side, 0xFFEBEBEB);
+                drawOutputRows(b, c, layout.x(c));
+            }
+        show(g);
+        outputDraws++;
     }
 
     private void drawRowNames(GraphicsContext g, int band) {
@@ -194,65 +258,57 @@ public final class DigitCanvas extends Region {
         }
     }
 
-    /** The rows after the originals, every column of every band: what a new preview changes. */
-    private void drawOutputs() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        for (int b = 0; b < rows.bands(); b++)
-            for (int c = 0; c < grid.columns(); c++) {
-                int image = grid.cell(b, c);
-                if (image < 0) continue;
-                int d = test.imageSize();
-                for (int j = 0; j < d; j++) target[j] = test.pixel(image, j) / 255f;
-                drawOutputRows(g, b, c, layout.x(c));
-            }
-        outputDraws++;
-    }
-
-    private void drawColumn(GraphicsContext g, int band, int column) {
+    private void drawColumn(int band, int column) {
         int image = grid.cell(band, column);
-        double x = layout.x(column), s = layout.cell();
-        g.setFill(Color.rgb(235, 235, 235));
-        for (int r = 0; r < rows.size(); r++) g.fillRect(x, layout.y(band, r), s, s);
+        double x = layout.x(column);
+        int side = test.rows() * layout.scale();
+        for (int r = 0; r < rows.size(); r++) fill(layout.device(x), layout.device(layout.y(band, r)), side, 0xFFEBEBEB);
         if (image < 0) return;
         int d = test.imageSize();
         for (int j = 0; j < d; j++) target[j] = test.pixel(image, j) / 255f;
         contrast.apply(target, 0, d, grey);
-        blit(g, grey, false, x, layout.y(band, 0));
-        drawOutputRows(g, band, column, x);
+        blit(grey, false, x, layout.y(band, 0));
+        drawOutputRows(band, column, x);
     }
 
-    /** Rows 1… of a column: each run's reconstruction or error map, or a grey cell while it has none; target holds the original. */
-    private void drawOutputRows(GraphicsContext g, int band, int column, double x) {
+    /** Rows 1… of a column: each run's reconstruction or error map (cells left grey while it has none); target holds the original. */
+    private void drawOutputRows(int band, int column, double x) {
         int d = test.imageSize(), slot = grid.previewSlot(band, column);
         for (int r = 1; r < rows.size(); r++) {
             DigitRows.Row row = rows.get(r);
             Preview p = row.run() < sources.size() ? sources.get(row.run()).preview() : null;
-            if (p == null || slot < 0 || slot >= p.count()) {
-                g.setFill(Color.rgb(235, 235, 235));
-                g.fillRect(x, layout.y(band, r), layout.cell(), layout.cell());
-                continue;
-            }
+            if (p == null || slot < 0 || slot >= p.count()) continue;
             if (row.kind() == Kind.OUTPUT) {
                 contrast.apply(p.pixels(), slot, d, grey);
-                blit(g, grey, false, x, layout.y(band, r));
+                blit(grey, false, x, layout.y(band, r));
             } else {
                 for (int j = 0; j < d; j++) diff[j] = Math.abs(p.pixels()[slot * d + j] - target[j]);
                 contrast.apply(diff, 0, d, grey);
-                blit(g, grey, true, x, layout.y(band, r));
+                blit(grey, true, x, layout.y(band, r));
             }
         }
     }
 
-    private void blit(GraphicsContext g, float[] v, boolean heat, double x, double y) {
+    /** A square of one colour in the frame, clipped to it. */
+    private void fill(int x, int y, int side, int colour) {
+        int fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
+        for (int py = Math.max(0, y); py < Math.min(fh, y + side); py++)
+            java.util.Arrays.fill(frame, py * fw + Math.max(0, x), py * fw + Math.min(fw, x + side), colour);
+    }
+
+    /** One image enlarged by the layout's whole scale into the frame, at (x, y) in window units. */
+    private void blit(float[] v, boolean heat, double x, double y) {
         int s = layout.scale(), cols = test.cols(), w = cols * s, h = test.rows() * s;
-        if (x < 0 || y < 0 || x + w > canvas.getWidth() || y + h > canvas.getHeight()) return;   // panel too small
-        if (argb.length != w * h) argb = new int[w * h];
-        for (int py = 0; py < h; py++)
+        int fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
+        int dx = layout.device(x), dy = layout.device(y);
+        if (dx < 0 || dy < 0 || dx + w > fw || dy + h > fh) return;   // panel too small
+        for (int py = 0; py < h; py++) {
+            int row = (py / s) * cols, at = (dy + py) * fw + dx;
             for (int px = 0; px < w; px++) {
-                float value = v[(py / s) * cols + px / s];
-                argb[py * w + px] = heat ? heat(value) : grey(value);
+                float value = v[row + px / s];
+                frame[at + px] = heat ? heat(value) : grey(value);
             }
-        g.getPixelWriter().setPixels((int) x, (int) y, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        }
     }
 
     private static int grey(float v) {

@@ -22,8 +22,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -73,6 +75,8 @@ public final class ExplainerView extends BorderPane {
     private void createView() {
         Label title = new Label("Explain BCE: the loss of one pixel against the network's prediction p");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         target.setId("target-y");
         target.setShowTickLabels(true);
         target.setShowTickMarks(true);
@@ -82,7 +86,7 @@ public final class ExplainerView extends BorderPane {
         target.setPrefWidth(420);
         target.setTooltip(new Tooltip("The pixel's target y: 0 is black, 1 is white, between them grey; "
                 + "past 1 are targets BCE is not made for (raw 0–255 pixels)"));
-        HBox presets = new HBox(4);
+        FlowPane presets = new FlowPane(4, 4);
         double[] ys = {0, 0.3, 0.5, 1, 1.5};
         String[] names = {"black 0", "grey 0.3", "mid-grey 0.5", "white 1", "past 1"};
         for (int i = 0; i < ys.length; i++) {
@@ -91,13 +95,20 @@ public final class ExplainerView extends BorderPane {
             b.setId("target-" + names[i].replaceAll("[^a-z0-9]+", ""));
             b.setTooltip(new Tooltip("Set the target y to " + Format.plain(y)));
             b.setOnAction(e -> target.setValue(y));
+            b.setMinWidth(Region.USE_PREF_SIZE);
             presets.getChildren().add(b);
         }
         Label y = new Label("target y");
-        HBox controls = new HBox(10, y, target, presets);
+        y.setMinWidth(Region.USE_PREF_SIZE);
+        target.setMinWidth(200);
+        HBox slider = new HBox(10, y, target);
+        slider.setAlignment(Pos.CENTER_LEFT);
+        // a narrow window puts the preset buttons on the next line, never shortens them to "bl…"
+        FlowPane controls = new FlowPane(12, 6, slider, presets);
         controls.setAlignment(Pos.CENTER_LEFT);
         readout.setId("explainer-readout");
         readout.setWrapText(true);
+        readout.setMinHeight(Region.USE_PREF_SIZE);
         readout.setStyle("-fx-font-size: 13px;");
         VBox top = new VBox(6, title, controls, readout);
         top.setPadding(new Insets(0, 0, 8, 0));
@@ -116,7 +127,7 @@ public final class ExplainerView extends BorderPane {
         topics.setExpandedPane(panes.get(Topic.GREY_PIXELS));
         ScrollPane side = new ScrollPane(topics);
         side.setFitToWidth(true);
-        side.setPrefViewportWidth(440);
+        side.setPrefViewportWidth(360);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         BorderPane.setMargin(side, new Insets(0, 0, 0, 10));
         setRight(side);

@@ -70,7 +70,17 @@ public final class LatentView extends BorderPane {
         epoch.setTooltip(new Tooltip("The codes after an earlier epoch: watch the classes' clouds form and move apart. "
                 + "At the right end it follows the latest epoch"));
         epochLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(8, title, spacer, epochLabel, epoch, new Label("run"), run);
+        Label runLabel = new Label("run");
+        runLabel.setMinWidth(Region.USE_PREF_SIZE);
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        epoch.setMinWidth(100);
+        // a narrow window wraps the title, never shortens it or pushes the run picker out of sight
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, epochLabel, epoch, runLabel, run);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 6, 0));
         setTop(header);
@@ -86,8 +96,10 @@ public final class LatentView extends BorderPane {
         extremes.setBandNames("best", "worst");
         figures.setId("latent-figures");
         figures.setWrapText(true);
+        figures.setMinHeight(Region.USE_PREF_SIZE);
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
+        hover.setMinHeight(Region.USE_PREF_SIZE);
         hover.setText("Hover over a digit for its errors.");
         VBox right = new VBox(4, extremesTitle, hint("By mean squared error per pixel over the test digits, after the "
                 + "run's latest epoch. Error maps: dark is close, bright is far off."), extremes, figures, hover);
@@ -96,7 +108,9 @@ public final class LatentView extends BorderPane {
         left.setMinWidth(300);
         left.setPrefWidth(500);
         VBox.setVgrow(extremes, Priority.ALWAYS);
-        setCenter(new HBox(16, left, right));
+        chart.setMinHeight(200);
+        // side by side when both fit, the digits at twice their size; else the digits below the scatter
+        setCenter(new SideOrBelow(left, right, 16, 360));
     }
 
     private static Label hint(String text) {

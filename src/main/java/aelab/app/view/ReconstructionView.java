@@ -2,6 +2,7 @@ package aelab.app.view;
 
 import aelab.app.chart.Palette;
 import aelab.app.model.Contrast;
+import aelab.app.model.DigitLayout;
 import aelab.data.DigitGrid;
 import aelab.app.model.DigitRows;
 import aelab.app.model.Run;
@@ -36,6 +37,8 @@ import javafx.scene.input.KeyCode;
  * the panel is resized.
  */
 public final class ReconstructionView extends BorderPane {
+    /** The width ten MNIST digits take at twice their size beside their row names: what the panel wants. */
+    public static final double WIDE = atScale(2);
     private final ObjectProperty<Contrast> contrast = new SimpleObjectProperty<>(this, "contrast", Contrast.ABSOLUTE);
     private final CheckBox errorMaps = new CheckBox("error maps");
     private final DigitCanvas canvas = new DigitCanvas();
@@ -72,13 +75,18 @@ public final class ReconstructionView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, errorMaps, mode);
-        // a narrow window shortens the title, never the controls
+        // a narrow window wraps the title, never shortens it or the controls
+        title.setWrapText(true);
         title.setMinWidth(0);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(title, Priority.SOMETIMES);
         errorMaps.setMinWidth(Region.USE_PREF_SIZE);
         mode.setMinWidth(Region.USE_PREF_SIZE);
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
         setCenter(canvas);
+        canvas.setMinWidth(atScale(1));   // every column whole, if small: never a digit cut off
+        fitMinHeight();
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
         hover.setText("Hover over a digit for its label, its BCE and MSE, and the sum of its 784 outputs.");
@@ -88,12 +96,40 @@ public final class ReconstructionView extends BorderPane {
         tooltip.setShowDelay(javafx.util.Duration.millis(150));
     }
 
+    /** Never shorter than the rows shown at 1×: a short window makes the digits small, never cuts a row off. */
+    private void fitMinHeight() {
+        DigitRows r = DigitRows.of(runs.size(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
+        int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
+        canvas.setMinHeight(new DigitLayout(columns, r.bands(), r.size(), side, 1, DigitLayout.LABELS, 0, 0).height() + 2);
+    }
+
+    /**
+     * The height this panel needs at this width for its digits at {@code scale} units a pixel, or
+     * infinity when that scale does not fit the width: what the window gives it when there is room.
+     */
+    public double heightAt(double width, int scale) {
+        DigitRows r = DigitRows.of(runs.size(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
+        int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
+        DigitLayout l = new DigitLayout(columns, r.bands(), r.size(), side, scale, DigitLayout.LABELS, 0, 0);
+        if (l.width() > width) return Double.POSITIVE_INFINITY;
+        Insets margin = BorderPane.getMargin(canvas);
+        // as laid out when taller: a wrapped title's preferred height is not always asked at its real width
+        double chrome = Math.max(getTop().prefHeight(width), getTop().getLayoutBounds().getHeight())
+                + Math.max(getBottom().prefHeight(width), getBottom().getLayoutBounds().getHeight());
+        return chrome + l.height() + 4 + (margin == null ? 0 : margin.getTop() + margin.getBottom());
+    }
+
+    private static double atScale(int scale) {
+        return new DigitLayout(10, 1, DigitLayout.ROWS, 28, scale, DigitLayout.LABELS, 0, 0).width();
+    }
+
     private void initListeners() {
         contrast.addListener(o -> canvas.setContrast(contrast.get()));
         errorMaps.selectedProperty().addListener(o -> {
             if (runs.size() > 1) errorsSideBySide = errorMaps.isSelected();
             else errorsAlone = errorMaps.isSelected();
             canvas.setErrors(errorMaps.isSelected());
+            fitMinHeight();
         });
         canvas.setOnMouseMoved(e -> describe(canvas.slotAt(e.getX(), e.getY())));
         timeline.setOnMoved(() -> {
@@ -148,6 +184,7 @@ public final class ReconstructionView extends BorderPane {
                     List.of(r.config().output() + " + " + r.config().loss(), scale), Palette.fx(r.colour())));
         }
         canvas.setSources(sources);
+        fitMinHeight();
         Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         Preview p = last == null ? null : previews.get(previews.size() - 1);
         String whose = runs.size() == 1 ? "run #" + last.id()
@@ -201,6 +238,9 @@ public final class ReconstructionView extends BorderPane {
 
     /** Every shown run's preview being drawn, oldest run first; for tests. */
     public List<Preview> shownPreviews() { return shown; }
+
+    /** Device pixels a digit's pixel takes (0 before the first draw), for tests. */
+    public int digitScale() { return canvas.layoutForTests() == null ? 0 : canvas.layoutForTests().scale(); }
 
     /** Rows of reconstructions drawn (one per run shown once it has sent some), for tests. */
     public int outputRows() { return canvas.filledOutputRows(); }

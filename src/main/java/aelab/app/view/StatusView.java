@@ -1,9 +1,12 @@
 package aelab.app.view;
 
+import aelab.app.chart.Palette;
 import aelab.app.model.Diagnostics.Diagnosis;
+import aelab.app.model.Run;
 import aelab.app.model.RunStatus;
 import aelab.app.model.Topic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -13,13 +16,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
  * Progress of the newest run, its latest losses, how it ended, and diagnoses in plain words, each
- * with a "why?" link into the explainer.
+ * with a "why?" link into the explainer; for runs side by side, one compact line per run in its colour.
+ * Narrow (beside the digits) the diagnoses come below the figures; wide (below the digits) beside them.
  */
 public final class StatusView extends VBox {
     private final ProgressBar progress = new ProgressBar(0);
@@ -29,6 +35,8 @@ public final class StatusView extends VBox {
     private final Label test = new Label();
     private final Label ending = new Label();
     private final VBox warnings = new VBox(4);
+    private final VBox perRun = new VBox(3);
+    private List<String> shownLines = List.of();
     private List<Diagnosis> shownDiagnoses = List.of();
     private Consumer<Topic> onWhy = t -> { };
 
@@ -43,6 +51,7 @@ public final class StatusView extends VBox {
         title.getStyleClass().add("section-title");
         progress.setId("progress");
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         progress.setTooltip(new javafx.scene.control.Tooltip("How much of the newest run is done"));
         position.setId("position");
         pace.setId("pace");
@@ -52,29 +61,54 @@ public final class StatusView extends VBox {
         warnings.setId("warnings");
         for (Label l : new Label[] {position, pace, batch, test, ending}) {
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);   // a wrapped line grows, never ends in "…"
             l.managedProperty().bind(l.textProperty().isNotEmpty());   // an empty line takes no room
         }
         ending.getStyleClass().add("ending");
+        perRun.setId("run-lines");
+        perRun.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(perRun.getChildren()));
         ScrollPane scroll = new ScrollPane(warnings);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("diagnoses");
         scroll.setPrefViewportHeight(100);   // grows into whatever height the digits beside it take
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(title, progress, position, pace, batch, test, ending, scroll);
+        scroll.setMinViewportHeight(40);
+        scroll.setMinWidth(220);
+        VBox figures = new VBox(5, progress, position, pace, batch, test, perRun, ending);
+        figures.setMinWidth(0);
+        SideOrBelow body = new SideOrBelow(figures, scroll, 10, 300).secondGrows();
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(title, body);
     }
 
     /** What a "why?" link does: opens the explainer at the topic. */
     public void setOnWhy(Consumer<Topic> action) { onWhy = action; }
 
-    /** FX thread, once per frame. */
-    public void refresh(RunStatus s, List<Diagnosis> diagnoses) {
-        if (progress.getProgress() != s.progress()) progress.setProgress(s.progress());
-        show(position, s.position());
-        show(pace, s.pace());
-        show(batch, s.batchLosses());
-        show(test, s.testLosses());
-        show(ending, s.ending());
+    /** FX thread, once per frame: the runs shown (the newest, or a side-by-side group) and their diagnoses. */
+    public void refresh(List<Run> shown, List<Diagnosis> diagnoses) {
+        boolean several = shown.size() > 1;
+        RunStatus s = several ? RunStatus.NONE : RunStatus.of(shown.isEmpty() ? null : shown.get(0));
+        double done = several ? RunStatus.progress(shown) : s.progress();
+        if (progress.getProgress() != done) progress.setProgress(done);
+        show(position, several ? "" : s.position());
+        Run going = several ? shown.stream().filter(r -> !r.isFinished()).findFirst().orElse(null) : null;
+        show(pace, !several ? s.pace() : going == null ? "" : going.isPaused() ? "Paused — press Resume to go on"
+                : going.pace().describe());
+        show(batch, several ? "" : s.batchLosses());
+        show(test, several ? "" : s.testLosses());
+        show(ending, several ? "" : s.ending());
+        List<String> lines = new ArrayList<>();
+        if (several) for (Run r : shown) lines.add(RunStatus.line(r));
+        if (!lines.equals(shownLines)) {
+            shownLines = lines;
+            perRun.getChildren().clear();
+            for (int i = 0; i < lines.size(); i++) {
+                Label l = new Label(lines.get(i), new Rectangle(10, 10, Palette.fx(shown.get(i).colour())));
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                perRun.getChildren().add(l);
+            }
+        }
         if (!diagnoses.equals(shownDiagnoses)) {
             shownDiagnoses = List.copyOf(diagnoses);
             warnings.getChildren().clear();

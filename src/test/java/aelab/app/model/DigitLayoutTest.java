@@ -44,4 +44,20 @@ class DigitLayoutTest {
         assertEquals(140 + 10 * 56 + 9 * 3, l.width(), 1e-9);
         assertArrayEquals(new int[] {0, 0, 4}, l.hit(l.x(0) + 1, l.y(0, 4) + 1));
     }
+
+    @Test
+    void onAScreenScaledByTwoTheScaleCountsDevicePixels() {
+        // 683 units wide: 2 units a pixel at 1×; at 2×, 4 device pixels (the same 2 units), drawn crisp
+        DigitLayout one = DigitLayout.fit(683, 400, 10, 2, 3, 28, 96), two = DigitLayout.fit(683, 400, 10, 2, 3, 28, 96, 2);
+        assertEquals(2, one.scale());
+        assertEquals(4, two.scale());
+        assertEquals(one.cell(), two.cell(), 1e-9);
+        // 600 units: 1 unit a pixel at 1×, but 3 device pixels (1.5 units) at 2×, where 1× would waste the screen
+        assertEquals(1, DigitLayout.fit(600, 400, 10, 2, 3, 28, 96).scale());
+        DigitLayout narrow = DigitLayout.fit(600, 400, 10, 2, 3, 28, 96, 2);
+        assertEquals(3, narrow.scale());
+        assertEquals(42, narrow.cell(), 1e-9);
+        assertTrue(narrow.width() <= 600);
+        assertEquals(2 * (int) narrow.x(1), narrow.device(narrow.x(1)));
+    }
 }

@@ -71,12 +71,19 @@ class ResultsTableTest {
     }
 
     @Test
-    void settingsNameWhatSetsTheRunsApart() {
+    void everySettingThatDiffersBetweenTheRowsHasAColumn() {
         Run a = history.add(TrainingConfig.defaults());
-        Run b = history.add(TrainingConfig.defaults().with(Settings.LEARNING_RATE, 0.01));
         table.add(a);
+        assertEquals(List.of(), table.differing(), "one run: nothing to tell apart");
+        Run b = history.add(TrainingConfig.defaults().with(Settings.LEARNING_RATE, 0.01).with(Settings.TRAIN_LIMIT, 500));
+        Run c = history.add(TrainingConfig.defaults().with(Settings.SCALE, aelab.engine.Scale.RAW));
         table.add(b);
-        assertEquals("sigmoid + bce, [0,1] · lr 0.01", table.rows().get(1).settings());
+        table.add(c);
+        // the scale differs too, but the settings column names it in every row
+        assertEquals(List.of(Settings.LEARNING_RATE, Settings.TRAIN_LIMIT), table.differing());
+        assertEquals(List.of("0.001", "all images"), table.rows().get(0).differing());
+        assertEquals(List.of("0.01", "500"), table.rows().get(1).differing());
+        assertEquals("sigmoid + bce, raw 0–255", table.rows().get(2).settings());
     }
 
     @Test

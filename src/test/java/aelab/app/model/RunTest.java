@@ -110,10 +110,33 @@ class RunTest {
         run.addBatch(new BatchPoint(1, 3, 3, 0.25, 0.25, 0.05, 1_000_000_000L));
         RunStatus s = RunStatus.of(run);
         assertEquals("Epoch 1 of 2 · batch 3 of 10", s.position());
-        assertEquals("Batch: bce loss 0.2500 · BCE 0.2500 · MSE 0.05000", s.batchLosses());
+        assertEquals("Batch, on [0,1]: bce loss 0.2500 · BCE 0.2500 · MSE 0.05000", s.batchLosses());
         assertEquals("300 samples/s · time left: estimating…", s.pace(), "one batch says nothing of the time left yet");
         run.finish(new RunOutcome(RunOutcome.Status.STOPPED, "stopped after 3 batches (0 whole epochs)", 0, 3));
         assertEquals("Run #1 stopped after 3 batches (0 whole epochs).", RunStatus.of(run).ending());
         assertEquals("", RunStatus.of(run).pace());
+    }
+
+    @Test
+    void everyFigureOfTheStatusSaysItsScale() {
+        TrainingConfig raw = config.with(Settings.SCALE, aelab.engine.Scale.RAW).with(Settings.LOSS, aelab.engine.Loss.MSE);
+        Run r = new RunHistory().add(raw);
+        r.started(new RunInfo(raw, 1000, 100, 10, 0.057, List.of(), "naive", 2));
+        r.addBatch(new BatchPoint(1, 3, 3, 1162, 0.25, 0.0179, 1_000_000_000L));
+        assertEquals("Batch: mse loss 1162 on raw 0–255 · on [0,1]: BCE 0.2500 · MSE 0.01790", RunStatus.of(r).batchLosses());
+        r.addEpoch(new EpochMetrics(1, 1200, 1100, 0.24, 0.017, 30000, 1.0));
+        assertTrue(RunStatus.of(r).testLosses().startsWith("Test after epoch 1, on [0,1]: BCE 0.2400"), RunStatus.of(r).testLosses());
+    }
+
+    @Test
+    void aRunSideBySideIsOneLineOfWhereItIsAndItsTestFigures() {
+        run.started(info);
+        run.addBatch(new BatchPoint(1, 3, 3, 0.25, 0.25, 0.05, 1_000_000_000L));
+        assertEquals("#1 · epoch 1 of 2, batch 3 of 10 · batch bce loss 0.2500 on [0,1]", RunStatus.line(run));
+        run.addEpoch(new EpochMetrics(1, 0.5, 0.4, 0.4, 0.09, 100, 1.0));
+        assertEquals("#1 · epoch 1 of 2, batch 3 of 10 · test BCE 0.4000, MSE 0.09000 on [0,1]", RunStatus.line(run));
+        run.finish(new RunOutcome(RunOutcome.Status.STOPPED, "stopped after 3 batches (0 whole epochs)", 0, 3));
+        assertEquals("#1 · stopped after 3 batches (0 whole epochs) · test BCE 0.4000, MSE 0.09000 on [0,1]", RunStatus.line(run));
+        assertEquals(1.0, RunStatus.progress(List.of(run)), 1e-12);
     }
 }
