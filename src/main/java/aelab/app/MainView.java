@@ -72,6 +72,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private Tab training, resultsTab, latentTab;
     private boolean drawing = true;
     private final List<Runnable> afterDrain = new ArrayList<>();
+    private aelab.data.Dataset floorOf;   // the dataset whose floor the explainer names
 
     public MainView(LabSession session) {
         this.session = session;
@@ -183,6 +184,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private void frame() {
         session.drain();
         for (Runnable r : afterDrain) r.run();
+        if (session.dataset() != floorOf) nameTheFloor(session.dataset());
         if (!drawing) return;
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         if (shown == training) refreshTrainingTab();
@@ -245,6 +247,17 @@ public final class MainView extends BorderPane implements TrainingPictures {
 
     /** Whether frames redraw the views; held (false) they only take in the runs' news. For the window bench (aelab.bench). */
     public void setDrawing(boolean on) { drawing = on; }
+
+    /** The explainer says the floor of the test images training is evaluated on, as the BCE chart draws it. */
+    private void nameTheFloor(aelab.data.Dataset d) {
+        floorOf = d;
+        if (d == null) {
+            explainer.setFloor(Double.NaN, "");
+            return;
+        }
+        int limit = session.form().testLimit(), n = limit <= 0 ? d.test().count() : Math.min(limit, d.test().count());
+        explainer.setFloor(aelab.engine.Entropy.bceFloor(d.test(), limit), "the " + n + " test images of " + d.name());
+    }
 
     /** Opens the explainer at a topic: where a diagnosis's "why?" leads. */
     void explain(Topic topic) {

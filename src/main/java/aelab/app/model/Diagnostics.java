@@ -15,8 +15,9 @@ import java.util.Locale;
 /**
  * What is wrong (or worth knowing) about a run, one plain sentence each, with the explainer topic
  * that says why: softmax over pixels (with the measured Σ of the outputs), targets outside [0,1] with
- * BCE, divergence, a notable share of ReLU units that never fire, and how far test BCE is above its floor. Settings alone
- * already tell the first two, so the next run's settings are diagnosed too.
+ * BCE, raw pixels with another loss, a linear output with BCE (with the measured Σ), divergence, a
+ * notable share of ReLU units that never fire, and how far test BCE is above its floor. Settings alone
+ * already tell the first four, so the next run's settings are diagnosed too.
  */
 public final class Diagnostics {
     /** A sentence; topic null when the explainer has nothing on it; warning false for plain information. */
@@ -42,6 +43,20 @@ public final class Diagnostics {
             d.add(new Diagnosis("Targets outside [0,1] with BCE: raw pixels go up to 255, where BCE has no minimum and "
                     + "can fall below 0" + now + ". Scale the pixels to [0,1].", Topic.TARGETS_OUTSIDE, true));
         }
+        if (c.scale() == Scale.RAW && c.loss() != Loss.BCE) {
+            String never = c.output() == Activation.LINEAR ? ""
+                    : "; a " + c.output() + " output stays " + (c.output() == Activation.SOFTMAX ? "summing to 1" : "below 1")
+                    + " and can never match them";
+            d.add(new Diagnosis("Raw pixels (0–255): inputs and targets are 255 times larger than on [0,1]" + never
+                    + ". Scale the pixels to [0,1].", Topic.RAW_PIXELS, true));
+        }
+        if (c.output() == Activation.LINEAR && c.loss() == Loss.BCE) {
+            String measured = m == null ? "" : String.format(Locale.ROOT, " (Σ of the %d outputs after epoch %d: %.1f)",
+                    c.layers()[c.depth()], m.epoch(), m.outputSum());
+            d.add(new Diagnosis("Linear output with BCE: the outputs can leave [0,1], where BCE has no meaning; it clips "
+                    + "them, and an output beyond gets no gradient and stays there" + measured
+                    + ". Use sigmoid, or MSE.", Topic.LINEAR_BCE, true));
+        }
         List<String> covered = coveredWarnings(c);
         for (String w : c.warnings()) if (!covered.contains(w)) d.add(new Diagnosis(capitalised(w) + ".", null, true));
         return d;
@@ -51,7 +66,7 @@ public final class Diagnostics {
     private static List<String> coveredWarnings(TrainingConfig c) {
         List<String> all = c.warnings(), covered = new ArrayList<>();
         if (c.output() == Activation.SOFTMAX) covered.add(all.get(0));
-        if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) covered.add(all.get(all.size() - 1));
+        if (c.scale() == Scale.RAW) covered.add(all.get(all.size() - 1));   // raw with BCE, or raw with another loss
         return covered;
     }
 

@@ -40,6 +40,9 @@ public final class ResultsTable {
         runs.sort(java.util.Comparator.comparingInt(Run::id));
     }
 
+    /** The runs with a row, in the order of their numbers. */
+    public List<Run> runs() { return List.copyOf(runs); }
+
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>(runs.size());
         for (Run r : runs) rows.add(rowOf(r, RunHistory.settingsLabel(r, runs)));

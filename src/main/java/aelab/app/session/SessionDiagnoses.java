@@ -36,4 +36,26 @@ final class SessionDiagnoses {
         }
         return list;
     }
+
+    /** A change of output, loss or scale during a side-by-side run: why it did nothing now. */
+    static String notAppliedSideBySide() {
+        return "The runs side by side take their output, loss and scale from their rows under Side by side, so this "
+                + "choice waits for the next Start. To compare it now, Stop, tick it in a row there and start them again.";
+    }
+
+    /** A change of a shared setting during a side-by-side run that cannot start a new group: why. */
+    static String cannotRestartSideBySide(String problem) {
+        return "This setting waits for the next Start: the side-by-side rows cannot start again as they are. " + problem;
+    }
+
+    /** A change of a shared setting during a side-by-side run started a new group: "#1–#3 … #4–#6". */
+    static String restartedSideBySide(List<Run> before, List<Run> now) {
+        return "Runs " + span(now) + " started side by side with the new settings; " + span(before)
+                + " stopped and stay on the charts, faded.";
+    }
+
+    private static String span(List<Run> runs) {
+        return runs.isEmpty() ? "" : runs.size() == 1 ? "#" + runs.get(0).id()
+                : "#" + runs.get(0).id() + "–#" + runs.get(runs.size() - 1).id();
+    }
 }
