@@ -2,6 +2,7 @@ package aelab.app.view;
 
 import aelab.app.chart.Palette;
 import aelab.app.model.Contrast;
+import aelab.data.ClassNames;
 import aelab.data.DigitGrid;
 import aelab.app.model.DigitRows;
 import aelab.app.model.Run;
@@ -41,6 +42,8 @@ public final class ReconstructionView extends BorderPane {
     private final DigitCanvas canvas = new DigitCanvas();
     private final Label title = new Label("Reconstructions");
     private final Label hover = new Label();
+    private static final String HOVER_HINT = "Hover over an image for its label, its BCE and MSE, and the sum of its outputs.";
+    private ClassNames classes = ClassNames.UNKNOWN;
     private final Tooltip tooltip = new Tooltip();
     private final Scrubber scrubber = new Scrubber();
     private final TimelineBar timeline = new TimelineBar(scrubber);
@@ -81,7 +84,7 @@ public final class ReconstructionView extends BorderPane {
         setCenter(canvas);
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
-        hover.setText("Hover over a digit for its label, its BCE and MSE, and the sum of its 784 outputs.");
+        hover.setText(HOVER_HINT);
         setBottom(new VBox(4, timeline, hover));
         BorderPane.setMargin(canvas, new Insets(4, 0, 4, 0));
         Tooltip.install(canvas, tooltip);
@@ -117,6 +120,7 @@ public final class ReconstructionView extends BorderPane {
         if (testImages != test || digits != grid) {
             test = testImages;
             grid = digits;
+            classes = testImages == null ? ClassNames.UNKNOWN : ClassNames.of(testImages);
             canvas.setDigits(testImages, digits);
         }
         boolean others = !newest.isEmpty() && newest.stream().noneMatch(runs::contains);
@@ -161,11 +165,15 @@ public final class ReconstructionView extends BorderPane {
         hovered = cell;
         if (cell == null || grid == null || test == null) {
             tooltip.setText("");
+            hover.setText(HOVER_HINT);   // never the figures of a digit or run no longer under the pointer
             return;
         }
         int image = grid.cell(cell[0], cell[1]);
-        if (image < 0) return;
-        StringBuilder text = new StringBuilder("Digit " + test.label(image) + " (test image " + image + ")");
+        if (image < 0) {
+            describe(null);
+            return;
+        }
+        StringBuilder text = new StringBuilder(classes.title(test.label(image)) + " (test image " + image + ")");
         int slot = grid.previewSlot(cell[0], cell[1]);
         DigitRows.Row row = canvas.row(cell[2]);
         for (int i = 0; i < runs.size(); i++) {
