@@ -290,6 +290,8 @@ public final class MainView extends BorderPane implements TrainingPictures {
 
     ExplainerView explainer() { return explainer; }
 
+    ControlsView controls() { return controls; }
+
     LatentView latent() { return latent; }
 
     LabSession session() { return session; }

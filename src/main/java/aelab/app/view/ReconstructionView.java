@@ -82,6 +82,7 @@ public final class ReconstructionView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
         setCenter(canvas);
+        hover.setId("digit-hover");
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
         hover.setText(HOVER_HINT);
@@ -188,6 +189,12 @@ public final class ReconstructionView extends BorderPane {
     }
 
     public ObjectProperty<Contrast> contrastProperty() { return contrast; }
+
+    /** The line under the digits that says what is under the pointer; for tests. */
+    public String hoverText() { return hover.getText(); }
+
+    /** Says what is at a cell (column, row, drawn row) of the digits, as the pointer there does; null: nothing. For tests. */
+    public void hoverOver(int[] cell) { describe(cell); }
 
     /** Called after the scrubber moved (drag, arrow keys, Play, Live), once the digits are redrawn. */
     public void setOnMoved(Runnable r) { onMoved = r; }
