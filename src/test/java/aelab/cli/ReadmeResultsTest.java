@@ -76,7 +76,7 @@ class ReadmeResultsTest {
         Path csv = dir.resolve("answer.csv");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run("train", "--epochs", "1", "--threads", "2", "--metrics", csv.toString());
+                .run(new String[] {"train", "--epochs", "1", "--threads", "2", "--metrics", csv.toString()});
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         double[] now = numbers(Files.readAllLines(csv).get(1)), recorded = numbers(
                 Files.readAllLines(RESULTS.resolve("the-answer.csv")).get(1));

@@ -238,7 +238,7 @@ public final class ExplainerView extends BorderPane {
     }
 
     /** The text shown under a topic's title, for tests. */
-    String textOf(Topic t) { return texts.get(t).getText(); }
+    public String textOf(Topic t) { return texts.get(t).getText(); }
 
     public Slider target() { return target; }
 
