@@ -161,6 +161,8 @@ final class AppMenu extends HBox {
         actions.session().removals().saidProperty().addListener((o, was, is) -> {
             String undo = ". Edit › Undo (" + Shortcut.UNDO.keys() + ") puts them back.";
             if (!is.isEmpty()) actions.sayWhile(is + undo, () -> !actions.session().removals().undoableProperty().get().isEmpty());
+            else if (!actions.session().removals().undoneNote().isEmpty())
+                actions.say("Undone. " + actions.session().removals().undoneNote());
             else if (was.equals(notice.getText().replace(undo, ""))) actions.say("Undone.");
         });
         notice.tooltipProperty().bind(Bindings.createObjectBinding(
@@ -253,7 +255,8 @@ final class AppMenu extends HBox {
             helpView = new HelpView(AppVersion.VERSION);
             help = new Stage();
             help.setTitle("Autoencoder Lab — Help");
-            help.setScene(new Scene(helpView, 760, 640));
+            help.setScene(new Scene(helpView, 780, 760));
+            if (getScene() != null) help.getScene().getStylesheets().addAll(getScene().getStylesheets());
             if (getScene() != null && getScene().getWindow() != null) help.initOwner(getScene().getWindow());
         }
         helpView.show(page);

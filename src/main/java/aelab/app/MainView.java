@@ -256,7 +256,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
             return;
         }
         int limit = session.form().testLimit(), n = limit <= 0 ? d.test().count() : Math.min(limit, d.test().count());
-        explainer.setFloor(aelab.engine.Entropy.bceFloor(d.test(), limit), "the " + n + " test images of " + d.name());
+        explainer.setFloor(aelab.engine.Entropy.bceFloor(d.test(), limit), String.format(java.util.Locale.ROOT, "the %,d test images of %s", n, d.name()));
     }
 
     /** Opens the explainer at a topic: where a diagnosis's "why?" leads. */

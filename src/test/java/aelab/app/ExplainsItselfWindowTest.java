@@ -156,7 +156,7 @@ class ExplainsItselfWindowTest extends WindowFixture {
         Run run = trained(robot, 1);
         double floor = fx(() -> run.info().bceFloor());
         String text = fx(() -> view.explainer().textOf(Topic.GREY_PIXELS));
-        assertTrue(text.contains("the floor (" + Format.loss(floor) + " for the 100 test images of MNIST (bundled)"), text);
+        assertTrue(text.contains("the floor, " + Format.loss(floor) + " for the 100 test images of MNIST (bundled),"), text);
     }
 
     @Test
@@ -188,6 +188,8 @@ class ExplainsItselfWindowTest extends WindowFixture {
         await("the saved run back, with its file", () -> view.session().history().runs().size() == 2
                 && actions.titleProperty().get().endsWith("one.aelab — Autoencoder Lab"));
         assertEquals(2, fx(first::id), "the run put back follows the one started since");
+        assertEquals("Undone. The run put back was #1 and is #2 now: a run started since has taken its number.",
+                fx(() -> actions.noticeProperty().get()));
         robot.interact(() -> view.session().stop());
     }
 

@@ -64,14 +64,24 @@ public final class RunHistory {
     /**
      * Runs that come back (Edit › Undo) keep their numbers unless a run started since took one of them;
      * then they all take new numbers after those present, in their old order, so no two runs share one.
+     * Returns a sentence saying so, or "" when the numbers stay.
      */
-    public static void renumberIfTaken(List<Run> back, List<Run> present) {
+    public static String renumberIfTaken(List<Run> back, List<Run> present) {
         List<Run> returning = back.stream().filter(r -> !present.contains(r)).distinct()
                 .sorted(java.util.Comparator.comparingInt(Run::id)).toList();
         boolean taken = returning.stream().anyMatch(r -> present.stream().anyMatch(p -> p.id() == r.id()));
-        if (!taken) return;
+        if (!taken) return "";
+        List<String> was = new ArrayList<>(), now = new ArrayList<>();
         int next = highestId(present) + 1;
-        for (Run r : returning) r.renumber(next++);
+        for (Run r : returning) {
+            was.add("#" + r.id());
+            r.renumber(next++);
+            now.add("#" + r.id());
+        }
+        return returning.size() == 1
+                ? "The run put back was " + was.get(0) + " and is " + now.get(0) + " now: a run started since has taken its number."
+                : "The runs put back were " + String.join(", ", was) + " and are " + String.join(", ", now)
+                        + " now: runs started since have taken their numbers.";
     }
 
     /**

@@ -16,7 +16,7 @@ public enum Shortcut {
     EXPORT_CSV("File", "Shortcut+E", "Export the metric history as CSV"),
     QUIT("File", "Shortcut+Q", "Quit"),
     UNDO("Edit", "Shortcut+Z", "Undo Reset or Clear old runs"),
-    START("Run", "Shortcut+Enter", "Start a run with the settings"),
+    START("Run", "Shortcut+Enter", "Start a run with the settings (↵ is the Enter key)"),
     PAUSE("Run", "Shortcut+P", "Pause the run, or resume it"),
     STOP("Run", "Shortcut+Shift+Enter", "Stop the run (its curves stay)"),
     STEP("Run", "Shortcut+Period", "Step one mini-batch, then wait, paused"),
@@ -51,12 +51,12 @@ public enum Shortcut {
     /** What it does, in a few words. */
     public String what() { return what; }
 
-    /** The keys as a person reads them: "Ctrl+Shift+." ("⌘+Shift+." on a Mac). */
+    /** The keys as a person reads them, and as the menus show them: "Ctrl+Shift+.", "Ctrl+↵" ("⌘+↵" on a Mac). */
     public String keys() { return keys(isMac()); }
 
     /** The same, for a Mac or not: for tests. */
     String keys(boolean mac) {
-        return keys.replace("Shortcut", mac ? "⌘" : "Ctrl").replace("Period", ".");
+        return keys.replace("Shortcut", mac ? "⌘" : "Ctrl").replace("Period", ".").replace("Enter", "↵");
     }
 
     /** A tooltip's text with the shortcut added: "Train a new model … (Ctrl+Enter)". */

@@ -11,7 +11,7 @@ public enum Topic {
             + "H(y) = −[y ln y + (1 − y) ln(1 − y)], the entropy of y.\n\n"
             + "H is 0 only when y is 0 or 1. A mid-grey pixel (y = 0.5) keeps BCE at ln 2 ≈ 0.693 even when the "
             + "network copies it exactly. MNIST digits have soft grey edges, so the mean of H over every test "
-            + "pixel, the floor{floor}, is the lowest BCE any model can reach on them.\n\n"
+            + "pixel — the floor{floor} — is the lowest BCE any model can reach on them.\n\n"
             + "The squared error (p − y)² has its minimum at the same p = y, but there it is 0."),
     FINE_LOSS("Why BCE is still a fine loss", Double.NaN,
             "The floor does not depend on the model: it shifts the curve up without moving its lowest point, and "
@@ -80,16 +80,16 @@ public enum Topic {
     /** The target that shows this topic on the explainer's slider; NaN when any will do. */
     public double y() { return y; }
 
-    /** The text, with the floor said as "drawn on the BCE chart" (the digits' own floor is not known). */
+    /** The text, with the floor said as "drawn dashed on the BCE chart" (the digits' own floor is not known). */
     public String text() { return text(Double.NaN, ""); }
 
     /**
-     * The text, with the floor of the test images loaded now: "(0.05808 for the 10000 test images of
-     * MNIST, the dashed line on the BCE chart)"; NaN when none are loaded.
+     * The text, with the floor of the test images loaded now: "the floor, 0.05808 for the 10,000 test
+     * images of MNIST, drawn dashed on the BCE chart"; NaN when none are loaded.
      */
     public String text(double floor, String images) {
-        String said = Double.isNaN(floor) ? " (the dashed line on the BCE chart)"
-                : " (" + Format.loss(floor) + " for " + images + ", the dashed line on the BCE chart)";
+        String said = Double.isNaN(floor) ? ", drawn dashed on the BCE chart"
+                : ", " + Format.loss(floor) + " for " + images + ", drawn dashed on the BCE chart";
         return text.replace(FLOOR, said);
     }
 }

@@ -209,9 +209,10 @@ public final class LabSession {
         List<Run> back = new ArrayList<>(r.results()), present = new ArrayList<>(history.runs());
         if (r.charts() != null) back.addAll(r.charts().runs());
         present.addAll(results.runs());
-        RunHistory.renumberIfTaken(back, present);   // runs are numbered from #1 again after Reset
+        String note = RunHistory.renumberIfTaken(back, present);   // runs are numbered from #1 again after Reset
         if (r.charts() != null) history.restore(r.charts());
         results.restore(r.results());
+        undo.undone(note);
     }
 
     /** What Edit › Undo would undo ("Reset"), "" when nothing; and what the last removal did, in words. */

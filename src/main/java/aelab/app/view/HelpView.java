@@ -38,7 +38,7 @@ public final class HelpView extends BorderPane {
     private void createView() {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
-                tab("help-guide", "User guide", text("help-guide-text", resource("help/guide.txt"))),
+                tab("help-guide", "User guide", guide(resource("help/guide.txt"))),
                 tab("help-shortcuts", "Keyboard shortcuts", shortcuts()),
                 tab("help-about", "About", text("help-about-text", "Autoencoder Lab " + version + "\n\n"
                         + resource("help/about.txt"))));
@@ -63,6 +63,35 @@ public final class HelpView extends BorderPane {
         return l;
     }
 
+    /**
+     * The guide as paragraphs: its first line is the title, a line in capitals a heading, a line starting
+     * with "•" an item of a list; the whole text stays in one label too (hidden), for tests and screen readers.
+     */
+    private static VBox guide(String text) {
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(12));
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) continue;
+            Label l = new Label(line);
+            l.setWrapText(true);
+            if (i == 0) l.setStyle("-fx-font-size: 17px; -fx-font-weight: bold;");
+            else if (line.equals(line.toUpperCase(java.util.Locale.ROOT))) {
+                l.setText(line.charAt(0) + line.substring(1).toLowerCase(java.util.Locale.ROOT));
+                l.setStyle("-fx-font-size: 14px; -fx-font-weight: bold; -fx-padding: 8 0 0 0;");
+            } else {
+                l.setStyle("-fx-font-size: 13px;" + (line.startsWith("•") ? " -fx-padding: 0 0 0 12;" : ""));
+            }
+            box.getChildren().add(l);
+        }
+        Label whole = text("help-guide-text", text);
+        whole.setVisible(false);
+        whole.setManaged(false);
+        box.getChildren().add(whole);
+        return box;
+    }
+
     /** Every shortcut, grouped by the menu it is in, keys beside what they do. */
     private static VBox shortcuts() {
         GridPane grid = new GridPane();
@@ -75,7 +104,7 @@ public final class HelpView extends BorderPane {
             if (!s.menu().equals(menu)) {
                 menu = s.menu();
                 Label title = new Label(menu.equals("Digits") ? "On the digits" : menu + " menu");
-                title.getStyleClass().add("section-title");
+                title.setStyle("-fx-font-weight: bold; -fx-padding: " + (row == 0 ? 0 : 8) + " 0 2 0;");
                 grid.add(title, 0, row++, 2, 1);
             }
             Label keys = new Label(s.keys());

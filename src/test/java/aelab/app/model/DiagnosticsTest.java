@@ -150,9 +150,9 @@ class DiagnosticsTest {
 
     @Test
     void theExplainerNamesTheFloorItIsGivenAndNoneOfItsOwn() {
-        String text = Topic.GREY_PIXELS.text(0.0580787, "the 10000 test images of MNIST");
-        assertTrue(text.contains("the floor (0.05808 for the 10000 test images of MNIST, the dashed line on the BCE chart)"), text);
-        assertTrue(Topic.GREY_PIXELS.text().contains("the floor (the dashed line on the BCE chart)"), Topic.GREY_PIXELS.text());
+        String text = Topic.GREY_PIXELS.text(0.0580787, "the 10,000 test images of MNIST");
+        assertTrue(text.contains("— the floor, 0.05808 for the 10,000 test images of MNIST, drawn dashed on the BCE chart —"), text);
+        assertTrue(Topic.GREY_PIXELS.text().contains("— the floor, drawn dashed on the BCE chart —"), Topic.GREY_PIXELS.text());
         for (Topic t : Topic.values()) {
             assertFalse(t.text().contains("{"), t.name() + ": every placeholder filled");
             assertFalse(t.text().contains("0.05"), t.name() + ": no floor written in by hand");

@@ -136,10 +136,11 @@ class RunHistoryTest {
     void runsComingBackAreRenumberedAfterThoseShownOnlyWhenOneOfTheirNumbersIsTaken() {
         RunHistory before = new RunHistory(), now = new RunHistory();
         Run a = before.add(TrainingConfig.defaults()), b = before.add(TrainingConfig.defaults());
-        RunHistory.renumberIfTaken(java.util.List.of(b, a), java.util.List.of());
+        assertEquals("", RunHistory.renumberIfTaken(java.util.List.of(b, a), java.util.List.of()));
         assertEquals(java.util.List.of(1, 2), java.util.List.of(a.id(), b.id()), "nothing taken: the numbers stay");
         Run fresh = now.add(TrainingConfig.defaults());   // #1 again
-        RunHistory.renumberIfTaken(java.util.List.of(b, a), java.util.List.of(fresh));
+        assertEquals("The runs put back were #1, #2 and are #2, #3 now: runs started since have taken their numbers.",
+                RunHistory.renumberIfTaken(java.util.List.of(b, a), java.util.List.of(fresh)));
         assertEquals(java.util.List.of(1, 2, 3), java.util.List.of(fresh.id(), a.id(), b.id()), "after the run shown, in their order");
     }
 }

@@ -12,7 +12,8 @@ class ShortcutTest {
     @Test
     void keysReadAsOnTheKeyboard() {
         assertEquals("Ctrl+Shift+.", Shortcut.STEP_EPOCH.keys(false));
-        assertEquals("⌘+Enter", Shortcut.START.keys(true));
+        assertEquals("⌘+↵", Shortcut.START.keys(true));
+        assertEquals("Ctrl+Shift+↵", Shortcut.STOP.keys(false), "as the menu shows it");
         assertEquals("F1", Shortcut.GUIDE.keys(false));
     }
 
@@ -22,7 +23,8 @@ class ShortcutTest {
         for (Shortcut s : Shortcut.values()) {
             assertTrue(seen.add(s.keys(false)), s + " repeats " + s.keys(false));
             if (s.menu().equals("Digits")) assertNull(s.accelerator(), s.name());
-            else assertEquals(s.keys(false).replace("Ctrl", "Shortcut").replace(".", "Period"), s.accelerator(), s.name());
+            else assertEquals(s.keys(false).replace("Ctrl", "Shortcut").replace(".", "Period").replace("↵", "Enter"),
+                    s.accelerator(), s.name());
         }
     }
 
