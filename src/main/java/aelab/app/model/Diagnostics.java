@@ -25,18 +25,36 @@ public final class Diagnostics {
 
     private Diagnostics() { }
 
-    /** What the settings alone tell, before any training. */
+    /** What the settings alone tell, before any training; MNIST's pixel sum where one is named. */
     public static List<Diagnosis> ofSettings(TrainingConfig c) {
-        return ofSettings(c, null, null);
+        return ofSettings(c, null, null, MNIST_SUM);
     }
 
-    private static List<Diagnosis> ofSettings(TrainingConfig c, EpochMetrics m, Double lastLoss) {
+    /** The same for the images trained on, whose pixel sum is said as {@link #pixelSum} says it. */
+    public static List<Diagnosis> ofSettings(TrainingConfig c, String pixelSum) {
+        return ofSettings(c, null, null, pixelSum);
+    }
+
+    /** The story's phrase: an MNIST digit's 784 pixels on the [0,1] scale sum to 103.9 on average over the test set. */
+    static final String MNIST_SUM = "an MNIST digit's pixels sum to about 100";
+
+    /**
+     * What the pixels of one image sum to on the [0,1] scale, in words, from the mean over the test images:
+     * "an MNIST digit's pixels sum to about 104", "a Fashion-MNIST image's … about 225", "a test image's …".
+     */
+    public static String pixelSum(aelab.data.ClassNames names, double meanSum) {
+        String whose = names == aelab.data.ClassNames.DIGITS ? "an MNIST digit's"
+                : names.dataset().isEmpty() ? "a test image's" : "a " + names.dataset() + " image's";
+        return whose + " pixels sum to about " + Math.round(meanSum);
+    }
+
+    private static List<Diagnosis> ofSettings(TrainingConfig c, EpochMetrics m, Double lastLoss, String pixelSum) {
         List<Diagnosis> d = new ArrayList<>();
         if (c.output() == Activation.SOFTMAX) {
             String measured = m == null ? "" : String.format(Locale.ROOT, " (measured after epoch %d: %.2f)", m.epoch(),
                     m.outputSum());
             d.add(new Diagnosis("Softmax over pixels: the " + c.layers()[c.depth()] + " outputs always sum to 1"
-                    + measured + ", while an MNIST digit's pixels sum to about 100. Use sigmoid.", Topic.SOFTMAX, true));
+                    + measured + ", while " + pixelSum + ". Use sigmoid.", Topic.SOFTMAX, true));
         }
         if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) {
             String now = lastLoss != null && lastLoss < 0 ? " (the training loss is now " + Format.loss(lastLoss) + ")" : "";
@@ -74,9 +92,12 @@ public final class Diagnostics {
     static final double DEAD_SHARE = 1 / 3.0;
 
     /** Everything about a run so far: its settings with measured figures, how it ended, its insights. */
-    public static List<Diagnosis> of(Run run) {
+    public static List<Diagnosis> of(Run run) { return of(run, MNIST_SUM); }
+
+    /** The same, with the pixel sum of the images it trained on in words ({@link #pixelSum}). */
+    public static List<Diagnosis> of(Run run, String pixelSum) {
         TrainingConfig c = run.config();
-        List<Diagnosis> d = ofSettings(c, run.lastEpoch(), run.lastBatch() == null ? null : run.lastBatch().loss());
+        List<Diagnosis> d = ofSettings(c, run.lastEpoch(), run.lastBatch() == null ? null : run.lastBatch().loss(), pixelSum);
         RunOutcome o = run.outcome();
         boolean diverged = o != null && o.status() == RunOutcome.Status.DIVERGED;
         if (diverged) d.add(new Diagnosis(capitalised(o.message()), Topic.DIVERGED, true));

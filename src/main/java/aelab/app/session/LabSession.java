@@ -69,6 +69,7 @@ public final class LabSession {
     private final RunControl control = new RunControl(state);   // the runs going and the commands to them
     private CoreLending lending = CoreLending.NONE;       // the window's loan, handed to every run it starts
     private final Removals undo = new Removals();         // what Reset and Clear old runs took, for Edit › Undo
+    private final SessionDiagnoses.PixelSum pixelSums = new SessionDiagnoses.PixelSum();
     private TrainingConfig groupBase;                     // the settings the side-by-side runs were started over
     private final ReadOnlyStringWrapper choiceNote = new ReadOnlyStringWrapper(this, "choiceNote", "");
 
@@ -285,7 +286,9 @@ public final class LabSession {
      * What the status panel diagnoses: every run shown strong (named when there are several), and while
      * idle the settings of the next run when no shown run has them.
      */
-    public List<Diagnosis> diagnoses() { return SessionDiagnoses.of(history.newest(), form.config(), control.going().isEmpty()); }
+    public List<Diagnosis> diagnoses() {
+        return SessionDiagnoses.of(history.newest(), form.config(), control.going().isEmpty(), dataset(), pixelSums);
+    }
 
     public SettingsForm form() { return form; }
 

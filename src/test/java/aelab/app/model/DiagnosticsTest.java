@@ -144,6 +144,17 @@ class DiagnosticsTest {
     }
 
     @Test
+    void thePixelSumIsSaidOfTheImagesTrainedOn() {
+        assertEquals("an MNIST digit's pixels sum to about 104", Diagnostics.pixelSum(aelab.data.ClassNames.DIGITS, 103.89));
+        assertEquals("a Fashion-MNIST image's pixels sum to about 225",
+                Diagnostics.pixelSum(aelab.data.ClassNames.FASHION_MNIST, 224.89));
+        assertEquals("a test image's pixels sum to about 7", Diagnostics.pixelSum(aelab.data.ClassNames.UNKNOWN, 7.2));
+        String said = Diagnostics.ofSettings(Preset.THE_QUESTION.config(), "a Fashion-MNIST image's pixels sum to about 225")
+                .get(0).text();
+        assertTrue(said.contains(", while a Fashion-MNIST image's pixels sum to about 225. Use sigmoid."), said);
+    }
+
+    @Test
     void everyTopicOfADiagnosisHasATextInTheExplainer() {
         for (Topic t : Topic.values()) assertFalse(t.text().isBlank(), t.name());
     }

@@ -385,6 +385,15 @@ class LabSessionTest {
     }
 
     @Test
+    void softmaxIsComparedWithThePixelSumOfTheDigitsLoaded() {
+        ready(BackgroundExecutor.direct(), 1);
+        session.applyPreset(aelab.app.model.Preset.THE_QUESTION);
+        double sum = mnist.test().meanPixel() * mnist.test().imageSize();
+        String said = session.diagnoses().get(0).text();
+        assertTrue(said.contains("while an MNIST digit's pixels sum to about " + Math.round(sum) + "."), said);
+    }
+
+    @Test
     void runsLeftInResultsKeepTheirNumbersTaken() {
         ready(BackgroundExecutor.direct(), 1);
         startAndEnd();
