@@ -289,7 +289,7 @@ public final class Trainer {
     }
 
     private RunOutcome finished() {
-        return finish(new RunOutcome(RunOutcome.Status.FINISHED, "finished " + config.epochs() + " epochs",
+        return finish(new RunOutcome(RunOutcome.Status.FINISHED, "finished " + config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs"),
                 epochsDone, stepsDone));
     }
 

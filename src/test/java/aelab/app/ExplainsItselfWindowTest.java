@@ -204,6 +204,29 @@ class ExplainsItselfWindowTest extends WindowFixture {
     }
 
     @Test
+    void onFashionMnistTheImagesAreNamedByTheirClasses(FxRobot robot) throws Exception {
+        Path fashion = Path.of(System.getProperty("aelab.fashionMnist", "/usr/share/datasets/fashion-mnist"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fashion), "Fashion-MNIST is not on this machine");
+        await("MNIST loaded", () -> !robot.lookup("#start").queryButton().isDisabled());
+        robot.interact(() -> actions.openDataset(fashion));
+        await("Fashion-MNIST loaded", () -> view.session().dataset() != null
+                && view.session().dataset().name().equals("fashion-mnist") && view.session().grid() != null);
+        Run run = trained(robot, 1);
+        robot.interact(() -> view.reconstructions().hoverOver(new int[] {0, 9, 1}));
+        String over = fx(view.reconstructions()::hoverText);
+        assertTrue(over.startsWith("Ankle boot (test image "), over);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        await("the latent codes drawn", () -> view.latent().pointCount() > 0);
+        WindowFixture.save(view, "fashion-latent.png");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        robot.interact(() -> view.session().applyPreset(aelab.app.model.Preset.THE_QUESTION));
+        await("the question diagnosed", () -> view.session().diagnoses().stream()
+                .anyMatch(d -> d.text().contains("a Fashion-MNIST image's pixels sum to about 225")));
+        WindowFixture.save(view, "fashion-training.png");
+        assertNotNull(run);
+    }
+
+    @Test
     void theHoverLineForgetsADigitOnceThePointerLeaves(FxRobot robot) throws Exception {
         trained(robot, 1);
         robot.interact(() -> view.reconstructions().hoverOver(new int[] {0, 0, 1}));

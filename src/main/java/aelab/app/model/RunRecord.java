@@ -112,7 +112,7 @@ public final class RunRecord {
         run.record().setCheckpoint(saved.checkpoint());
         Checkpoint cp = saved.checkpoint();
         run.finish(saved.finished()
-                ? new RunOutcome(RunOutcome.Status.FINISHED, "finished " + c.epochs() + " epochs", cp.epochsDone(), cp.steps())
+                ? new RunOutcome(RunOutcome.Status.FINISHED, "finished " + c.epochs() + (c.epochs() == 1 ? " epoch" : " epochs"), cp.epochsDone(), cp.steps())
                 : new RunOutcome(RunOutcome.Status.STOPPED, "was saved after " + cp.steps() + " batches ("
                         + cp.epochsDone() + " whole epochs); Run › Continue training goes on from there",
                         cp.epochsDone(), cp.steps()));

@@ -262,7 +262,8 @@ class ExperimentKeeperTest {
         s.form().text(Field.EPOCHS).set("1");
         s.start();
         s.drain();
-        assertEquals("Run #1 has trained all its 1 epochs.", k.continueProblem());
+        assertEquals("Run #1 has trained its one epoch; Run › Train more epochs (" + aelab.app.model.Shortcut.TRAIN_MORE.keys()
+                + ") takes it further.", k.continueProblem());
         assertFalse(k.continueLatest());
     }
 }
