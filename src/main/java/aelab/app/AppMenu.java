@@ -86,6 +86,10 @@ final class AppMenu extends HBox {
                 item("export-npz", "Trained weights as NumPy .npz…", null,
                         () -> actions.exportWeights(aelab.io.WeightsExport.Format.NPZ),
                         "The newest run's weights as NumPy arrays, with the PyTorch model's names and shapes (out, in)"));
+        MenuItem bundled = item("bundled-mnist", "Use the bundled MNIST", null, actions::useBundledMnist,
+                "Go back to the MNIST digits that come with the app; the runs on the charts are removed");
+        file.setOnShowing(e -> bundled.setDisable(actions.session().dataset() != null   // already on it: nothing to go back to
+                && aelab.data.Dataset.BUNDLED_NAME.equals(actions.session().dataset().name())));
         file.getItems().addAll(
                 item("open", "Open experiment…", Shortcut.OPEN, actions::open,
                         "Replace the runs on the charts with those of an experiment file (.aelab)"),
@@ -99,8 +103,7 @@ final class AppMenu extends HBox {
                 item("open-dataset", "Open dataset folder…", Shortcut.OPEN_DATASET, actions::openDatasetFolder,
                         "Train on another folder of IDX files in the MNIST layout, e.g. Fashion-MNIST; "
                                 + "the runs on the charts are removed"),
-                item("bundled-mnist", "Use the bundled MNIST", null, actions::useBundledMnist,
-                        "Go back to the MNIST digits that come with the app; the runs on the charts are removed"),
+                bundled,
                 new SeparatorMenuItem(),
                 export,
                 new SeparatorMenuItem(),
