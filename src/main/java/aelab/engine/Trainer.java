@@ -353,7 +353,7 @@ public final class Trainer {
 
     private RunOutcome stopped() {
         return new RunOutcome(RunOutcome.Status.STOPPED, "stopped after " + stepsDone + " batches ("
-                + epochsDone + " whole epochs)", epochsDone, stepsDone);
+                + epochsDone + (epochsDone == 1 ? " whole epoch)" : " whole epochs)"), epochsDone, stepsDone);
     }
 
     /** What is not finite in the weights or the optimizer state, or null when all of it is. */
