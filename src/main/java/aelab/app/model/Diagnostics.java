@@ -56,6 +56,13 @@ public final class Diagnostics {
             d.add(new Diagnosis("Softmax over pixels: the " + c.layers()[c.depth()] + " outputs always sum to 1"
                     + measured + ", while " + pixelSum + ". Use sigmoid.", Topic.SOFTMAX, true));
         }
+        if (c.output() == Activation.LINEAR && c.loss() == Loss.BCE) {
+            String measured = m == null ? "" : String.format(Locale.ROOT, " (Σ of the %d outputs after epoch %d: %.1f)",
+                    c.layers()[c.depth()], m.epoch(), m.outputSum());
+            d.add(new Diagnosis("Linear output with BCE: the outputs can leave [0,1], where BCE has no meaning; it clips "
+                    + "them, and an output beyond gets no gradient and stays there" + measured
+                    + ". Use sigmoid, or MSE.", Topic.LINEAR_BCE, true));
+        }
         if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) {
             String now = lastLoss != null && lastLoss < 0 ? " (the training loss is now " + Format.loss(lastLoss) + ")" : "";
             d.add(new Diagnosis("Targets outside [0,1] with BCE: raw pixels go up to 255, where BCE has no minimum and "
@@ -68,22 +75,16 @@ public final class Diagnostics {
             d.add(new Diagnosis("Raw pixels (0–255): inputs and targets are 255 times larger than on [0,1]" + never
                     + ". Scale the pixels to [0,1].", Topic.RAW_PIXELS, true));
         }
-        if (c.output() == Activation.LINEAR && c.loss() == Loss.BCE) {
-            String measured = m == null ? "" : String.format(Locale.ROOT, " (Σ of the %d outputs after epoch %d: %.1f)",
-                    c.layers()[c.depth()], m.epoch(), m.outputSum());
-            d.add(new Diagnosis("Linear output with BCE: the outputs can leave [0,1], where BCE has no meaning; it clips "
-                    + "them, and an output beyond gets no gradient and stays there" + measured
-                    + ". Use sigmoid, or MSE.", Topic.LINEAR_BCE, true));
-        }
         List<String> covered = coveredWarnings(c);
         for (String w : c.warnings()) if (!covered.contains(w)) d.add(new Diagnosis(capitalised(w) + ".", null, true));
         return d;
     }
 
-    /** The settings' warnings that the sentences above replace. */
+    /** The settings' warnings that the sentences above replace: softmax first, raw pixels last, linear + BCE between. */
     private static List<String> coveredWarnings(TrainingConfig c) {
         List<String> all = c.warnings(), covered = new ArrayList<>();
         if (c.output() == Activation.SOFTMAX) covered.add(all.get(0));
+        if (c.output() == Activation.LINEAR && c.loss() == Loss.BCE) covered.add(all.get(0));
         if (c.scale() == Scale.RAW) covered.add(all.get(all.size() - 1));   // raw with BCE, or raw with another loss
         return covered;
     }

@@ -76,8 +76,10 @@ class DiagnosticsTest {
     @Test
     void aLinearOutputWithBceIsDiagnosedWithTheMeasuredSumOfItsOutputs() {
         TrainingConfig c = Preset.THE_ANSWER.config().with(Settings.OUTPUT, Activation.LINEAR);
+        assertTrue(c.warnings().get(0).startsWith("linear outputs with BCE"), "the command line warns too: " + c.warnings());
         List<Diagnosis> before = Diagnostics.ofSettings(c);
-        assertEquals(List.of(Topic.LINEAR_BCE), topics(before));
+        assertEquals(List.of(Topic.LINEAR_BCE), topics(before), "the engine's warning said once, with its why");
+        assertEquals(List.of(Topic.LINEAR_BCE, Topic.TARGETS_OUTSIDE), topics(Diagnostics.ofSettings(c.with(Settings.SCALE, Scale.RAW))));
         assertTrue(before.get(0).warning());
         Run run = started(c);
         run.addEpoch(new EpochMetrics(3, 0.5, 0.5, 0.7, 0.1, -61.74, 1));
