@@ -255,7 +255,10 @@ final class AppMenu extends HBox {
     /** Opens the help window at a page, beside the main window; one window, brought to the front if open. */
     void showHelp(HelpView.Page page) {
         if (help == null) {
-            helpView = new HelpView(AppVersion.VERSION);
+            helpView = new HelpView(AppVersion.VERSION, "Java " + System.getProperty("java.version") + " ("
+                    + System.getProperty("java.vendor") + "), JavaFX " + System.getProperty("javafx.version", "?")
+                    + "\nSettings and the recovery copy are kept in " + actions.preferencesFile().toAbsolutePath().getParent()
+                    + "\nTraining threads: " + aelab.app.session.LabSession.TRAINING_THREADS);
             help = new Stage();
             help.setTitle("Autoencoder Lab — Help");
             help.setScene(new Scene(helpView, 780, 760));

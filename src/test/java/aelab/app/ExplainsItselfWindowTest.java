@@ -134,6 +134,7 @@ class ExplainsItselfWindowTest extends WindowFixture {
             assertTrue(m.find(), lib[0] + " " + lib[1] + " with its licence, as the pom has it: " + about);
         }
         assertTrue(about.contains("Yann LeCun, Corinna Cortes") && about.contains("CC BY-SA 3.0"), about);
+        assertTrue(about.contains("Settings and the recovery copy are kept in " + dir.toAbsolutePath()), about);
         WindowFixture.save(help, "help-about.png");
         robot.interact((Runnable) () -> Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() == help)
                 .findFirst().ifPresent(Window::hide));

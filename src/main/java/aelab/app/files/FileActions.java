@@ -354,6 +354,9 @@ public final class FileActions {
 
     public List<Path> recent() { return prefs.recent().files(); }
 
+    /** Where the preferences (and a recovery copy) are kept, for Help › About. */
+    public Path preferencesFile() { return prefs.file(); }
+
     public void clearRecent() {
         prefs.recent().clear();
         savePrefs();

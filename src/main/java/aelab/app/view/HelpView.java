@@ -29,8 +29,12 @@ public final class HelpView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final String version;
 
-    public HelpView(String version) {
+    private final String system;
+
+    /** @param system what this copy runs on and keeps where, a line or two for About */
+    public HelpView(String version, String system) {
         this.version = version;
+        this.system = system;
         setId("help");
         createView();
     }
@@ -41,7 +45,7 @@ public final class HelpView extends BorderPane {
                 tab("help-guide", "User guide", guide(resource("help/guide.txt"))),
                 tab("help-shortcuts", "Keyboard shortcuts", shortcuts()),
                 tab("help-about", "About", text("help-about-text", "Autoencoder Lab " + version + "\n\n"
-                        + resource("help/about.txt"))));
+                        + resource("help/about.txt") + "\n\nTHIS COPY\n" + system)));
         setCenter(tabs);
     }
 
