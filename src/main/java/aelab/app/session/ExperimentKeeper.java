@@ -99,6 +99,7 @@ public final class ExperimentKeeper {
         session.stop();
         RunHistory history = session.history();
         history.clear();
+        session.results().clear();     // the rows were of the runs the file replaces: they are numbered from #1 again
         session.removals().forget();   // the user chose to replace the runs (FileActions asked)
         Dataset d = session.dataset();
         boolean sameData = d != null && d.name().equals(e.datasetName());
