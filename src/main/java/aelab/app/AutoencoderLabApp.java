@@ -74,10 +74,10 @@ public final class AutoencoderLabApp extends Application {
         return scene;
     }
 
-    /** Puts the File and Run menus at the top of the window; tests build theirs the same way. */
+    /** Puts the menus at the top of the window; tests build theirs the same way. */
     public static FileActions withMenu(MainView view, AppPreferences prefs, Dialogs dialogs) {
         FileActions actions = new FileActions(view.session(), view, prefs, dialogs);
-        view.setTop(new AppMenu(actions, () -> actions.quit(Platform::exit)));
+        view.setTop(new AppMenu(actions, () -> actions.quit(Platform::exit), view.tabs()));
         view.everyFrame(actions::refreshTitle);
         return actions;
     }

@@ -89,6 +89,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final RedrawMeter meter = new RedrawMeter();
     private List<RunStatus> shownStatus;
     private List<aelab.app.model.Diagnostics.Diagnosis> shownDiagnoses;
+    private aelab.data.Dataset floorOf;   // the dataset whose floor the explainer names
 
     public MainView(LabSession session) {
         this.session = session;
@@ -299,6 +300,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private void frame() {
         session.drain();
         for (Runnable r : afterDrain) r.run();
+        if (session.dataset() != floorOf) nameTheFloor(session.dataset());
         if (!drawing) return;
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         if (shown == training) refreshTrainingTab();
@@ -379,6 +381,16 @@ public final class MainView extends BorderPane implements TrainingPictures {
 
     /** How often the Training tab's views changed and what their refreshes took; FX thread. For the window bench. */
     public RedrawMeter redrawMeter() { return meter; }
+    /** The explainer says the floor of the test images training is evaluated on, as the BCE chart draws it. */
+    private void nameTheFloor(aelab.data.Dataset d) {
+        floorOf = d;
+        if (d == null) {
+            explainer.setFloor(Double.NaN, "");
+            return;
+        }
+        int limit = session.form().testLimit(), n = limit <= 0 ? d.test().count() : Math.min(limit, d.test().count());
+        explainer.setFloor(aelab.engine.Entropy.bceFloor(d.test(), limit), String.format(java.util.Locale.ROOT, "the %,d test images of %s", n, d.name()));
+    }
 
     /** Opens the explainer at a topic: where a diagnosis's "why?" leads. */
     void explain(Topic topic) {
@@ -410,6 +422,8 @@ public final class MainView extends BorderPane implements TrainingPictures {
     TabPane tabs() { return tabs; }
 
     ExplainerView explainer() { return explainer; }
+
+    ControlsView controls() { return controls; }
 
     LatentView latent() { return latent; }
 

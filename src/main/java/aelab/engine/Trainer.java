@@ -289,7 +289,7 @@ public final class Trainer {
     }
 
     private RunOutcome finished() {
-        return finish(new RunOutcome(RunOutcome.Status.FINISHED, "finished " + config.epochs() + " epochs",
+        return finish(new RunOutcome(RunOutcome.Status.FINISHED, "finished " + config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs"),
                 epochsDone, stepsDone));
     }
 
@@ -353,7 +353,7 @@ public final class Trainer {
 
     private RunOutcome stopped() {
         return new RunOutcome(RunOutcome.Status.STOPPED, "stopped after " + stepsDone + " batches ("
-                + epochsDone + " whole epochs)", epochsDone, stepsDone);
+                + epochsDone + (epochsDone == 1 ? " whole epoch)" : " whole epochs)"), epochsDone, stepsDone);
     }
 
     /** What is not finite in the weights or the optimizer state, or null when all of it is. */

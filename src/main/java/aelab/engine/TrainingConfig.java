@@ -106,6 +106,8 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
         if (output == Activation.SOFTMAX)
             w.add("softmax makes the " + layers[layers.length - 1]
                     + " outputs sum to 1 — pixel intensities don't; use sigmoid");
+        if (output == Activation.LINEAR && loss == Loss.BCE)
+            w.add("linear outputs with BCE: outside [0,1] BCE has no meaning, clipped outputs get no gradient; use sigmoid, or MSE");
         if (scale == Scale.RAW && loss == Loss.BCE)
             w.add("targets outside [0,1]: BCE is unbounded below and the loss can go negative; scale pixels to [0,1]");
         else if (scale == Scale.RAW)

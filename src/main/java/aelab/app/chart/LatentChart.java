@@ -94,6 +94,14 @@ public final class LatentChart extends BorderPane {
         }
     }
 
+    /** The legend names each colour's class: "digit 7", "Sneaker", "class 7". */
+    public void setClassNames(aelab.data.ClassNames names) {
+        for (int c = 0; c < classes.length; c++) classes[c].setKey(names.name(c));
+    }
+
+    /** The legend's name of a class, for tests. */
+    public String className(int c) { return classes[c].getKey().toString(); }
+
     /** Points drawn, for tests. */
     public int pointCount() {
         int n = 0;

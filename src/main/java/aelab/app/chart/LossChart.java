@@ -75,6 +75,7 @@ public final class LossChart extends BorderPane {
     private Range fitX, fitY;
     private RunHistory labels;
     private long seenHistory = -1;
+    private int seriesMade;   // series keys must be unique within a dataset
 
     /** A run's two series, how much of its curves they hold, and how much of them is on screen. */
     private static final class Shown {
@@ -83,10 +84,10 @@ public final class LossChart extends BorderPane {
         int trainGeneration = -1, testGeneration = -1;
         int drawnTrain, drawnTest;
 
-        Shown(Run run) {
+        Shown(Run run, int serial) {   // keys by serial, not the run's number, which Undo may change
             this.run = run;
-            train = new XYSeries("run " + run.id() + " train", false, true);
-            test = new XYSeries("run " + run.id() + " test", false, true);
+            train = new XYSeries("series " + serial + " train", false, true);
+            test = new XYSeries("series " + serial + " test", false, true);
         }
     }
 
@@ -343,7 +344,7 @@ public final class LossChart extends BorderPane {
         List<Shown> before = new ArrayList<>(shown);
         shown.clear();
         for (Run run : history.runs()) {
-            Shown s = before.stream().filter(b -> b.run == run).findFirst().orElseGet(() -> new Shown(run));
+            Shown s = before.stream().filter(b -> b.run == run).findFirst().orElseGet(() -> new Shown(run, ++seriesMade));
             shown.add(s);
             trainSet.addSeries(s.train);
             testSet.addSeries(s.test);

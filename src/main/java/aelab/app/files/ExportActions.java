@@ -68,7 +68,7 @@ final class ExportActions {
 
     void exportReconstructionsPng(Path f) {
         if (session().dataset() == null || session().grid() == null) {
-            actions.say("No digits to export yet: the dataset is not loaded.");
+            actions.sayUntilRunsChange("No digits to export yet: the dataset is not loaded.");
             return;
         }
         view.refreshTraining();
@@ -160,7 +160,7 @@ final class ExportActions {
                 : !r.isFinished() ? "Run #" + r.id() + " is still training: stop it, or wait for it to end, to export its weights."
                 : r.record().checkpoint() == null ? "Run #" + r.id() + " failed, so it has no weights worth exporting." : "";
         if (!problem.isEmpty()) {
-            actions.say(problem);
+            actions.sayUntilRunsChange(problem);
             return;
         }
         Path f = dialogs.saveFile("Export run #" + r.id() + "'s weights as " + format, format == WeightsExport.Format.NPZ
@@ -175,14 +175,14 @@ final class ExportActions {
 
     private boolean noTimeline() {
         if (canExportGif()) return false;
-        actions.say(session().history().newest().isEmpty() ? "No timeline to export yet: press Start to train a run first."
+        actions.sayUntilRunsChange(session().history().newest().isEmpty() ? "No timeline to export yet: press Start to train a run first."
                 : "No timeline to export: the runs shown were saved before timelines; Run › Continue training records one.");
         return true;
     }
 
     private boolean nothingToExport() {
         if (!session().history().runs().isEmpty()) return false;
-        actions.say("Nothing to export yet: press Start to train a run first.");
+        actions.sayUntilRunsChange("Nothing to export yet: press Start to train a run first.");
         return true;
     }
 

@@ -44,6 +44,8 @@ public final class FileActions {
     private Path file;                      // the experiment file the runs were last saved to or opened from
     private Instant created;
     private List<Object> saved = List.of(); // the runs as they were then, to tell whether they changed
+    private List<Run> fileRuns = List.of(); // the runs saved to or opened from the file: while none is shown, no file
+    private java.util.function.BooleanSupplier noticeHolds = () -> true;   // while the notice is true
 
     public FileActions(LabSession session, TrainingPictures view, AppPreferences prefs, Dialogs dialogs) {
         this.session = session;
@@ -73,7 +75,7 @@ public final class FileActions {
     /** Saves to the experiment's file (asking where when it has none), then runs after; nothing when cancelled or failed. */
     private void saveThen(Runnable after) {
         if (nothingToSave()) return;
-        Path f = file != null ? file : askWhere();
+        Path f = file() != null ? file() : askWhere();
         if (f != null) save(f, after);
     }
 
@@ -84,7 +86,7 @@ public final class FileActions {
         if (nothingToSave()) return;
         Path f = Kind.EXPERIMENT.withExtension(target);
         if (session.current() != null) say("Stopping run #" + session.current().id() + " to save it…");
-        Instant since = created != null && f.equals(file) ? created : Instant.now();
+        Instant since = created != null && f.equals(file()) ? created : Instant.now();
         keeper.save(f, since, result -> {
             if (!result.ok()) {
                 dialogs.error("Cannot save the experiment", result.message());
@@ -94,6 +96,7 @@ public final class FileActions {
             file = f;
             created = since;
             saved = keeper.fingerprint();
+            fileRuns = List.copyOf(session.history().runs());
             remember(f);
             say(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + result.message());
             after.run();
@@ -134,6 +137,8 @@ public final class FileActions {
 
     /** The window's title: the file's name, marked with * while there are unsaved runs; call once a frame. */
     public void refreshTitle() {
+        if (!noticeHolds.getAsBoolean()) say("");
+        Path file = file();
         String name = file != null ? file.getFileName().toString() : session.history().runs().isEmpty() ? null : "Untitled";
         String t = (unsaved() ? "*" : "") + (name == null ? "" : name + " — ") + "Autoencoder Lab";
         if (!t.equals(title.get())) title.set(t);
@@ -141,7 +146,7 @@ public final class FileActions {
 
     private boolean nothingToSave() {
         String problem = keeper.saveProblem();
-        if (!problem.isEmpty()) say(problem);
+        if (!problem.isEmpty()) sayUntilRunsChange(problem);
         return !problem.isEmpty();
     }
 
@@ -176,6 +181,7 @@ public final class FileActions {
         file = f;
         created = e.created();
         saved = keeper.fingerprint();
+        fileRuns = List.copyOf(session.history().runs());
         remember(f);
         say("Opened " + f.getFileName() + ": " + e.runs().size() + (e.runs().size() == 1 ? " run" : " runs")
                 + (note.isEmpty() ? "." : ". " + note));
@@ -184,13 +190,14 @@ public final class FileActions {
     public void continueTraining() {
         String problem = keeper.continueProblem();
         if (!problem.isEmpty()) {
-            say(problem);
+            sayUntilRunsChange(problem);
             return;
         }
         Checkpoint c = session.history().latest().record().checkpoint();
         keeper.continueLatest();
-        say("Run #" + session.current().id() + " goes on from epoch " + (c.epochsDone() + 1) + ", batch "
-                + (c.batchesDone() + 1) + ".");
+        Run going = session.current();
+        sayWhile("Run #" + going.id() + " goes on from epoch " + (c.epochsDone() + 1) + ", batch "
+                + (c.batchesDone() + 1) + ".", () -> session.current() == going);
     }
 
     /** Trains the newest run as many epochs more as the Epochs setting says; its curve goes on. */
@@ -198,12 +205,13 @@ public final class FileActions {
         int more = session.form().config() == null ? 0 : session.form().config().epochs();
         String problem = keeper.trainMoreProblem(more);
         if (!problem.isEmpty()) {
-            say(problem);
+            sayUntilRunsChange(problem);
             return;
         }
         keeper.trainMore(more);
-        say("Run #" + session.current().id() + " trains " + more + " more epoch" + (more == 1 ? "" : "s") + ", to epoch "
-                + session.current().config().epochs() + ".");
+        Run going = session.current();
+        sayWhile("Run #" + going.id() + " trains " + more + " more epoch" + (more == 1 ? "" : "s") + ", to epoch "
+                + going.config().epochs() + ".", () -> session.current() == going);
     }
 
     // Datasets
@@ -223,7 +231,8 @@ public final class FileActions {
 
     private void switchData(String name, LabSession.DataSource source) {
         if (session.state() == LabSession.State.LOADING) {
-            say("The digits are still loading; try again in a moment.");
+            sayWhile("The digits are still loading; try again in a moment.",
+                    () -> session.state() == LabSession.State.LOADING);
             return;
         }
         whenRunsMayGo("Open dataset", "Another dataset removes them from the charts: they were trained on other digits.",
@@ -285,8 +294,18 @@ public final class FileActions {
         return p;
     }
 
+    /**
+     * The experiment file the runs on the charts belong to: the one they were last saved to or opened
+     * from, while any of those runs is shown (after Reset the title names no file, and Save asks where;
+     * Undo brings the runs back, and the file with them); null when none.
+     */
+    public Path file() {
+        return file != null && session.history().runs().stream().anyMatch(fileRuns::contains) ? file : null;
+    }
+
     /** The experiment file's name without its extension, to name exports after. */
     String stem() {
+        Path file = file();
         if (file == null) return "experiment";
         String name = file.getFileName().toString();
         return name.endsWith(ExperimentFile.EXTENSION) ? name.substring(0, name.length() - ExperimentFile.EXTENSION.length()) : name;
@@ -314,9 +333,29 @@ public final class FileActions {
         }
     }
 
-    public void say(String text) { notice.set(text); }
+    /** Says how an action went, beside the menu, until the next notice. */
+    public void say(String text) { sayWhile(text, () -> true); }
+
+    /**
+     * Says something that stays true only for a while ("Nothing to save yet", "The digits are still
+     * loading"): the notice goes once {@code holds} says false, checked once a frame.
+     */
+    public void sayWhile(String text, java.util.function.BooleanSupplier holds) {
+        noticeHolds = holds;
+        notice.set(text);
+    }
+
+    /** Says why an action cannot be done now ("Nothing to save yet"), until the runs on the charts or the state change. */
+    public void sayUntilRunsChange(String problem) {
+        long version = session.history().version();
+        LabSession.State state = session.state();
+        sayWhile(problem, () -> session.history().version() == version && session.state() == state);
+    }
 
     public List<Path> recent() { return prefs.recent().files(); }
+
+    /** Where the preferences (and a recovery copy) are kept, for Help › About. */
+    public Path preferencesFile() { return prefs.file(); }
 
     public void clearRecent() {
         prefs.recent().clear();
@@ -327,9 +366,6 @@ public final class FileActions {
 
     /** The window's title: the experiment file's name once there is one, * when runs are unsaved. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-
-    /** The experiment file last saved or opened, or null. */
-    public Path file() { return file; }
 
     public LabSession session() { return session; }
 

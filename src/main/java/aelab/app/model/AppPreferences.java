@@ -50,18 +50,29 @@ public final class AppPreferences {
     /**
      * Where the app keeps its preferences: {@code -Daelab.preferences=FILE} if given, else
      * {@code autoencoder-lab/preferences.properties} under the user's configuration folder
-     * ({@code $XDG_CONFIG_HOME}, {@code ~/.config}, {@code %APPDATA%} or {@code ~/Library/Application Support}).
+     * ({@code $XDG_CONFIG_HOME}, {@code $HOME/.config}, {@code %APPDATA%} or {@code ~/Library/Application Support}).
      */
     public static Path defaultFile() {
         String given = System.getProperty("aelab.preferences");
         if (given != null && !given.isBlank()) return Path.of(given);
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home", "."));
+        return defaultFile(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."));
+    }
+
+    /**
+     * The same from the environment: on Linux and the like, {@code $XDG_CONFIG_HOME} when it is an absolute
+     * path (the XDG base directory rule: a relative one is ignored), else {@code $HOME/.config}, else the
+     * home Java found ({@code user.home}, from the password database, which a changed {@code $HOME} does not move).
+     */
+    static Path defaultFile(Map<String, String> env, String osName, String userHome) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String homeVar = env.get("HOME");
+        Path home = homeVar != null && !homeVar.isBlank() ? Path.of(homeVar) : Path.of(userHome);
+        String xdg = env.get("XDG_CONFIG_HOME"), appData = env.get("APPDATA");
         Path base;
-        String xdg = System.getenv("XDG_CONFIG_HOME"), appData = System.getenv("APPDATA");
-        if (os.contains("win") && appData != null) base = Path.of(appData);
+        if (os.contains("win") && appData != null && !appData.isBlank()) base = Path.of(appData);
+        else if (os.contains("win")) base = Path.of(userHome).resolve("AppData").resolve("Roaming");
         else if (os.contains("mac")) base = home.resolve("Library/Application Support");
-        else if (xdg != null && !xdg.isBlank()) base = Path.of(xdg);
+        else if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) base = Path.of(xdg);
         else base = home.resolve(".config");
         return base.resolve("autoencoder-lab").resolve("preferences.properties");
     }

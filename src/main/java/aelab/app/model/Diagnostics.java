@@ -17,8 +17,9 @@ import java.util.Locale;
 /**
  * What is wrong (or worth knowing) about a run, one plain sentence each, with the explainer topic
  * that says why: softmax over pixels (with the measured Σ of the outputs), targets outside [0,1] with
- * BCE, divergence, a notable share of ReLU units that never fire, and how far test BCE is above its floor. Settings alone
- * already tell the first two, so the next run's settings are diagnosed too.
+ * BCE, raw pixels with another loss, a linear output with BCE (with the measured Σ), divergence, a
+ * notable share of ReLU units that never fire, and how far test BCE is above its floor. Settings alone
+ * already tell the first four, so the next run's settings are diagnosed too.
  */
 public final class Diagnostics {
     /** A sentence; topic null when the explainer has nothing on it; warning false for plain information. */
@@ -26,18 +27,43 @@ public final class Diagnostics {
 
     private Diagnostics() { }
 
-    /** What the settings alone tell, before any training. */
+    /** What the settings alone tell, before any training; MNIST's pixel sum where one is named. */
     public static List<Diagnosis> ofSettings(TrainingConfig c) {
-        return ofSettings(c, null, null);
+        return ofSettings(c, null, null, MNIST_SUM);
     }
 
-    private static List<Diagnosis> ofSettings(TrainingConfig c, EpochMetrics m, Double lastLoss) {
+    /** The same for the images trained on, whose pixel sum is said as {@link #pixelSum} says it. */
+    public static List<Diagnosis> ofSettings(TrainingConfig c, String pixelSum) {
+        return ofSettings(c, null, null, pixelSum);
+    }
+
+    /** The story's phrase: an MNIST digit's 784 pixels on the [0,1] scale sum to 103.9 on average over the test set. */
+    static final String MNIST_SUM = "an MNIST digit's pixels sum to about 100";
+
+    /**
+     * What the pixels of one image sum to on the [0,1] scale, in words, from the mean over the test images:
+     * "an MNIST digit's pixels sum to about 104", "a Fashion-MNIST image's … about 225", "a test image's …".
+     */
+    public static String pixelSum(aelab.data.ClassNames names, double meanSum) {
+        String whose = names == aelab.data.ClassNames.DIGITS ? "an MNIST digit's"
+                : names.dataset().isEmpty() ? "a test image's" : "a " + names.dataset() + " image's";
+        return whose + " pixels sum to about " + Math.round(meanSum);
+    }
+
+    private static List<Diagnosis> ofSettings(TrainingConfig c, EpochMetrics m, Double lastLoss, String pixelSum) {
         List<Diagnosis> d = new ArrayList<>();
         if (c.output() == Activation.SOFTMAX) {
             String measured = m == null ? "" : String.format(Locale.ROOT, " (measured after epoch %d: %.2f)", m.epoch(),
                     m.outputSum());
             d.add(new Diagnosis("Softmax over pixels: the " + c.layers()[c.depth()] + " outputs always sum to 1"
-                    + measured + ", while an MNIST digit's pixels sum to about 100. Use sigmoid.", Topic.SOFTMAX, true));
+                    + measured + ", while " + pixelSum + ". Use sigmoid.", Topic.SOFTMAX, true));
+        }
+        if (c.output() == Activation.LINEAR && c.loss() == Loss.BCE) {
+            String measured = m == null ? "" : String.format(Locale.ROOT, " (Σ of the %d outputs after epoch %d: %.1f)",
+                    c.layers()[c.depth()], m.epoch(), m.outputSum());
+            d.add(new Diagnosis("Linear output with BCE: the outputs can leave [0,1], where BCE has no meaning; it clips "
+                    + "them, and an output beyond gets no gradient and stays there" + measured
+                    + ". Use sigmoid, or MSE.", Topic.LINEAR_BCE, true));
         }
         if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) {
             String now = lastLoss != null && lastLoss < 0 ? " (the training loss is now " + Format.loss(lastLoss) + ")" : "";
@@ -47,16 +73,24 @@ public final class Diagnostics {
         if (c.kind() == ModelKind.DENOISING && buries(c.noise()))
             d.add(new Diagnosis("Noise " + c.noise() + " buries the digits: the corrupted inputs are mostly noise, so there is "
                     + "little left to restore. Try gaussian:0.5 or masking:0.3.", null, true));
+        if (c.scale() == Scale.RAW && c.loss() != Loss.BCE) {
+            String never = c.output() == Activation.LINEAR ? ""
+                    : "; a " + c.output() + " output stays " + (c.output() == Activation.SOFTMAX ? "summing to 1" : "below 1")
+                    + " and can never match them";
+            d.add(new Diagnosis("Raw pixels (0–255): inputs and targets are 255 times larger than on [0,1]" + never
+                    + ". Scale the pixels to [0,1].", Topic.RAW_PIXELS, true));
+        }
         List<String> covered = coveredWarnings(c);
         for (String w : c.warnings()) if (!covered.contains(w)) d.add(new Diagnosis(capitalised(w) + ".", null, true));
         return d;
     }
 
-    /** The settings' warnings that the sentences above replace. */
+    /** The settings' warnings that the sentences above replace: softmax first, raw pixels last, linear + BCE between. */
     private static List<String> coveredWarnings(TrainingConfig c) {
         List<String> all = c.warnings(), covered = new ArrayList<>();
         if (c.output() == Activation.SOFTMAX) covered.add(all.get(0));
-        if (c.scale() == Scale.RAW && c.loss() == Loss.BCE) covered.add(all.get(all.size() - 1));
+        if (c.output() == Activation.LINEAR && c.loss() == Loss.BCE) covered.add(all.get(0));
+        if (c.scale() == Scale.RAW) covered.add(all.get(all.size() - 1));   // raw with BCE, or raw with another loss
         return covered;
     }
 
@@ -72,9 +106,12 @@ public final class Diagnostics {
     static final double DEAD_SHARE = 1 / 3.0;
 
     /** Everything about a run so far: its settings with measured figures, how it ended, its insights. */
-    public static List<Diagnosis> of(Run run) {
+    public static List<Diagnosis> of(Run run) { return of(run, MNIST_SUM); }
+
+    /** The same, with the pixel sum of the images it trained on in words ({@link #pixelSum}). */
+    public static List<Diagnosis> of(Run run, String pixelSum) {
         TrainingConfig c = run.config();
-        List<Diagnosis> d = ofSettings(c, run.lastEpoch(), run.lastBatch() == null ? null : run.lastBatch().loss());
+        List<Diagnosis> d = ofSettings(c, run.lastEpoch(), run.lastBatch() == null ? null : run.lastBatch().loss(), pixelSum);
         RunOutcome o = run.outcome();
         boolean diverged = o != null && o.status() == RunOutcome.Status.DIVERGED;
         if (diverged) d.add(new Diagnosis(capitalised(o.message()), Topic.DIVERGED, true));

@@ -63,6 +63,8 @@ public final class ResultsTable {
         }
         return list;
     }
+    /** The runs with a row, in the order of their numbers. */
+    public List<Run> runs() { return List.copyOf(runs); }
 
     public List<Row> rows() {
         List<Setting<?>> differing = differing();

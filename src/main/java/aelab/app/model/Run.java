@@ -28,7 +28,7 @@ public final class Run {
     public static final int CURVE_CAP = 1000;
     private static final double SMOOTHING = 0.9;
 
-    private final int id;
+    private int id;   // changes only when Undo brings a run back whose number a newer run took
     private TrainingConfig config;
     private int colour;
     private final Curve trainBce = new Curve(CURVE_CAP), trainMse = new Curve(CURVE_CAP);
@@ -188,6 +188,8 @@ public final class Run {
 
     /** A run put back on the charts (Undo) whose colour a newer run has taken meanwhile. */
     void recolour(int c) { colour = c; }
+
+    void renumber(int n) { id = n; }
 
     public Curve trainBce() { return trainBce; }
 

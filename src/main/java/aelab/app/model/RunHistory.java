@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The runs on the charts, oldest first. The newest run (or the newest side-by-side group) is drawn
@@ -20,8 +21,17 @@ public final class RunHistory {
 
     private final List<Run> runs = new ArrayList<>();
     private List<Run> newest = List.of();
-    private int nextId = 1;
+    private final IntSupplier highestElsewhere;
     private long version;
+
+    /** Runs numbered from #1 up, one more than the highest shown: after Reset the next run is #1 again. */
+    public RunHistory() { this(() -> 0); }
+
+    /**
+     * @param highestElsewhere the highest number a run not on the charts still has (a row of the Results
+     *                         table, say): new runs are numbered past it too, so no two runs share a number
+     */
+    public RunHistory(IntSupplier highestElsewhere) { this.highestElsewhere = highestElsewhere; }
 
     public Run add(TrainingConfig config) {
         Run run = append(config);
@@ -40,10 +50,38 @@ public final class RunHistory {
     }
 
     private Run append(TrainingConfig config) {
-        Run run = new Run(nextId, config, freeColour(nextId));
-        nextId++;
+        int id = Math.max(highestId(runs), highestElsewhere.getAsInt()) + 1;
+        Run run = new Run(id, config, freeColour(id));
         runs.add(run);
         return run;
+    }
+
+    /** The highest number among the runs, 0 when there are none. */
+    public static int highestId(List<Run> runs) {
+        return runs.stream().mapToInt(Run::id).max().orElse(0);
+    }
+
+    /**
+     * Runs that come back (Edit › Undo) keep their numbers unless a run started since took one of them;
+     * then they all take new numbers after those present, in their old order, so no two runs share one.
+     * Returns a sentence saying so, or "" when the numbers stay.
+     */
+    public static String renumberIfTaken(List<Run> back, List<Run> present) {
+        List<Run> returning = back.stream().filter(r -> !present.contains(r)).distinct()
+                .sorted(java.util.Comparator.comparingInt(Run::id)).toList();
+        boolean taken = returning.stream().anyMatch(r -> present.stream().anyMatch(p -> p.id() == r.id()));
+        if (!taken) return "";
+        List<String> was = new ArrayList<>(), now = new ArrayList<>();
+        int next = highestId(present) + 1;
+        for (Run r : returning) {
+            was.add("#" + r.id());
+            r.renumber(next++);
+            now.add("#" + r.id());
+        }
+        return returning.size() == 1
+                ? "The run put back was " + was.get(0) + " and is " + now.get(0) + " now: a run started since has taken its number."
+                : "The runs put back were " + String.join(", ", was) + " and are " + String.join(", ", now)
+                        + " now: runs started since have taken their numbers.";
     }
 
     /**

@@ -111,10 +111,12 @@ public final class RunRecord {
             run.setPreview(saved.timeline().get(saved.timeline().size() - 1).toPreview(saved.timeline().indices()));
         run.record().setCheckpoint(saved.checkpoint());
         Checkpoint cp = saved.checkpoint();
+        String epochs = c.epochs() + (c.epochs() == 1 ? " epoch" : " epochs"),
+                whole = cp.epochsDone() + (cp.epochsDone() == 1 ? " whole epoch" : " whole epochs");
         run.finish(saved.finished()
-                ? new RunOutcome(RunOutcome.Status.FINISHED, "finished " + c.epochs() + " epochs", cp.epochsDone(), cp.steps())
-                : new RunOutcome(RunOutcome.Status.STOPPED, "was saved after " + cp.steps() + " batches ("
-                        + cp.epochsDone() + " whole epochs); Run › Continue training goes on from there",
+                ? new RunOutcome(RunOutcome.Status.FINISHED, "finished " + epochs, cp.epochsDone(), cp.steps())
+                : new RunOutcome(RunOutcome.Status.STOPPED, "was saved after " + cp.steps() + " batches (" + whole
+                        + "); Run › Continue training (" + Shortcut.CONTINUE.keys() + ") goes on from there",
                         cp.epochsDone(), cp.steps()));
         return run;
     }

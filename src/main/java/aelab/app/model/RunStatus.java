@@ -16,7 +16,8 @@ import java.util.Locale;
 public record RunStatus(double progress, String position, String pace, String batchLosses, String testLosses,
                         String ending) {
 
-    public static final RunStatus NONE = new RunStatus(0, "No run yet: press Start.", "", "", "", "");
+    public static final RunStatus NONE = new RunStatus(0, "No run on the charts: press Start (" + Shortcut.START.keys() + ").",
+            "", "", "", "");
 
     public static RunStatus of(Run run) {
         if (run == null) return NONE;

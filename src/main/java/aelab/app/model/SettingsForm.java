@@ -185,6 +185,9 @@ public final class SettingsForm {
         return s.defaultValue();   // threads: the session decides
     }
 
+    /** Test images each run is evaluated on, 0 for all: fixed for the window's lifetime. */
+    public int testLimit() { return testLimit; }
+
     public ObjectProperty<Activation> outputProperty() { return output; }
 
     public ObjectProperty<Loss> lossProperty() { return loss; }

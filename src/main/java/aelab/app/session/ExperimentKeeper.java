@@ -99,6 +99,7 @@ public final class ExperimentKeeper {
         session.stop();
         RunHistory history = session.history();
         history.clear();
+        session.results().clear();     // the rows were of the runs the file replaces: they are numbered from #1 again
         session.removals().forget();   // the user chose to replace the runs (FileActions asked)
         Dataset d = session.dataset();
         boolean sameData = d != null && d.name().equals(e.datasetName());
@@ -126,7 +127,8 @@ public final class ExperimentKeeper {
             return n + " diverged; with the same settings it would diverge again. Start a new run with a lower learning rate.";
         if (r.record().checkpoint() == null) return n + " failed, so its weights cannot be trained on.";
         if (r.record().checkpoint().epochsDone() >= r.config().epochs())
-            return n + " has trained all its " + r.config().epochs() + " epochs.";
+            return n + (r.config().epochs() == 1 ? " has trained its one epoch" : " has trained all its " + r.config().epochs()
+                    + " epochs") + "; Run › Train more epochs (" + aelab.app.model.Shortcut.TRAIN_MORE.keys() + ") takes it further.";
         if (!d.name().equals(r.record().dataset()))
             return n + " was trained on " + r.record().dataset() + ", but the window has " + d.name()
                     + ": open that dataset (File › Open dataset folder…), then the experiment again.";

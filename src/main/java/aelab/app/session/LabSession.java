@@ -26,6 +26,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the window does, without the window: loads the data (DataLoader), starts runs (alone or 2–4
@@ -61,14 +62,17 @@ public final class LabSession {
     private final DataLoader loader;
     private final SettingsForm form;
     private final CompareForm compare = new CompareForm();
-    private final RunHistory history = new RunHistory();
     private final ResultsTable results = new ResultsTable();
+    private final RunHistory history = new RunHistory(() -> RunHistory.highestId(results.runs()));
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final LiveTrainers live = new LiveTrainers();
     private final BooleanBinding canStart, canStartSideBySide, canStep;
     private final RunControl control = new RunControl(state);   // the runs going and the commands to them
     private CoreLending lending = CoreLending.NONE;       // the window's loan, handed to every run it starts
     private final Removals undo = new Removals();         // what Reset and Clear old runs took, for Edit › Undo
+    private final SessionDiagnoses.PixelSum pixelSums = new SessionDiagnoses.PixelSum();
+    private TrainingConfig groupBase;                     // the settings the side-by-side runs were started over
+    private final ReadOnlyStringWrapper choiceNote = new ReadOnlyStringWrapper(this, "choiceNote", "");
 
     /** Mini-batches a second at the watching pace: slow enough to see each one change the digits. */
     public static final double WATCHING_PACE = RunControl.WATCHING_PACE;
@@ -113,7 +117,7 @@ public final class LabSession {
 
     /** Trains the compare form's runs together over the current settings: same seed, weights and batches. */
     public void startSideBySide() {
-        if (canStartSideBySide.get()) launchGroup(compare.configs(form.config()));
+        if (canStartSideBySide.get()) launchGroup(form.config(), compare.configs(form.config()));
     }
 
     private void launch(TrainingConfig config) { launch(config, false); }
@@ -132,7 +136,8 @@ public final class LabSession {
         executor.execute("run " + run.id(), t::run);
     }
 
-    private void launchGroup(List<TrainingConfig> configs) {
+    private void launchGroup(TrainingConfig base, List<TrainingConfig> configs) {
+        groupBase = base;
         List<Run> runs = history.addGroup(configs);
         List<Trainer> trainers = new ArrayList<>();
         for (Run run : runs) {
@@ -207,8 +212,13 @@ public final class LabSession {
     public void undo() {
         Removals.Removal r = undo.pop();
         if (r == null) return;
+        List<Run> back = new ArrayList<>(r.results()), present = new ArrayList<>(history.runs());
+        if (r.charts() != null) back.addAll(r.charts().runs());
+        present.addAll(results.runs());
+        String note = RunHistory.renumberIfTaken(back, present);   // runs are numbered from #1 again after Reset
         if (r.charts() != null) history.restore(r.charts());
         results.restore(r.results());
+        undo.undone(note);
     }
 
     /** What Edit › Undo would undo ("Reset"), "" when nothing; and what the last removal did, in words. */
@@ -221,18 +231,50 @@ public final class LabSession {
 
     /**
      * A choice was made or a typed value confirmed. While a run is going alone and the settings now differ
-     * from its own, it stops (its curves stay) and a run with the new settings starts; otherwise (also
-     * during a side-by-side comparison) the settings just wait for the next Start.
+     * from its own, it stops (its curves stay) and a run with the new settings starts. While runs go side
+     * by side, a change of a setting they share (learning rate, epochs, …) does the same for the whole
+     * group; a change of output, loss or scale, which each run takes from its row, waits for the next
+     * Start, and {@link #choiceNoteProperty()} says so.
      */
     public void settingsCommitted() {
         State s = state.get();
         TrainingConfig next = form.config();
-        if ((s == State.RUNNING || s == State.PAUSED) && !control.sideBySide() && next != null
-                && !next.equals(control.going().get(0).config())) {
-            control.stopForReplacement();
-            launch(next);
+        if (s != State.RUNNING && s != State.PAUSED || next == null) return;
+        if (!control.sideBySide()) {
+            if (!next.equals(control.going().get(0).config())) {
+                control.stopForReplacement();
+                launch(next);
+            }
+            return;
         }
+        if (next.equals(groupBase)) return;
+        List<TrainingConfig> group = compare.configs(next);
+        if (group.equals(control.going().stream().map(Run::config).toList())) {
+            groupBase = next;   // said once; the same choice again says nothing new
+            note(SessionDiagnoses.notAppliedSideBySide());
+            return;
+        }
+        if (!compare.valid().get()) {
+            note(SessionDiagnoses.cannotRestartSideBySide(compare.problem().get()));
+            return;
+        }
+        List<Run> before = List.copyOf(control.going());
+        control.stopForReplacement();
+        launchGroup(next, group);
+        note(SessionDiagnoses.restartedSideBySide(before, control.going()));
     }
+
+    /** Says what a change of settings did, or why it did nothing, to whoever shows it where the change was made. */
+    private void note(String text) {
+        choiceNote.set("");   // the same sentence twice is said twice
+        choiceNote.set(text);
+    }
+
+    /**
+     * What the last change of settings during a side-by-side run did, or why it did nothing (the runs
+     * take their output, loss and scale from their rows); "" until then.
+     */
+    public ReadOnlyStringProperty choiceNoteProperty() { return choiceNote.getReadOnlyProperty(); }
 
     /** FX thread, once per frame: takes in the loaded data and every run's news. */
     public void drain() {
@@ -259,7 +301,9 @@ public final class LabSession {
      * What the status panel diagnoses: every run shown strong (named when there are several), and while
      * idle the settings of the next run when no shown run has them.
      */
-    public List<Diagnosis> diagnoses() { return SessionDiagnoses.of(history.newest(), form.config(), control.going().isEmpty()); }
+    public List<Diagnosis> diagnoses() {
+        return SessionDiagnoses.of(history.newest(), form.config(), control.going().isEmpty(), dataset(), pixelSums);
+    }
 
     public SettingsForm form() { return form; }
 

@@ -24,6 +24,7 @@ public final class Removals {
     private final Deque<Removal> done = new ArrayDeque<>();
     private final ReadOnlyStringWrapper undoable = new ReadOnlyStringWrapper(this, "undoable", "");
     private final ReadOnlyStringWrapper said = new ReadOnlyStringWrapper(this, "said", "");
+    private String undoneNote = "";
 
     /** Keeps what an action removed; nothing when it removed nothing. */
     void removed(String action, RunHistory.Removal charts, List<Run> results) {
@@ -36,15 +37,25 @@ public final class Removals {
         undoable.set(action);
     }
 
+    /** Takes the last removal to put back; {@link #undone} says when it is back. */
     Removal pop() {
         Removal r = done.pollLast();
         undoable.set(done.isEmpty() ? "" : done.peekLast().action());
-        if (r != null) said.set("");
         return r;
     }
 
+    /** The removal popped is back; note says what changed on the way ("" when nothing did). */
+    void undone(String note) {
+        undoneNote = note;
+        said.set("");
+    }
+
+    /** What the last Undo changed on the way, e.g. new numbers for runs put back; "" when nothing. */
+    public String undoneNote() { return undoneNote; }
+
     /** Nothing can be undone any more: the runs belong to digits or a file that replaced them. */
     void forget() {
+        undoneNote = "";
         done.clear();
         undoable.set("");
         said.set("");

@@ -3,6 +3,7 @@ package aelab.app.view;
 import aelab.app.session.LabSession;
 import aelab.app.session.LabSession.State;
 import aelab.app.model.Preset;
+import aelab.app.model.Shortcut;
 import aelab.app.model.SettingsForm.Field;
 import aelab.app.model.SettingsForm;
 import aelab.engine.Activation;
@@ -36,19 +37,21 @@ public final class ControlsView extends VBox {
     private final LabSession session;
     private final SettingsForm form;
     private final Label data = new Label();
-    private final Button start = button("start", "Start", "Train a new model from fresh weights with these settings");
-    private final Button pause = button("pause", "Pause", "Pause the run after its current mini-batch; press again to resume");
-    private final Button stop = button("stop", "Stop", "End the run after its current mini-batch; its curves stay on the charts");
+    private final Button start = button("start", "Start", Shortcut.START.tip("Train a new model from fresh weights with these settings"));
+    private final Button pause = button("pause", "Pause", Shortcut.PAUSE.tip("Pause the run after its current mini-batch; press again to resume"));
+    private final Button stop = button("stop", "Stop", Shortcut.STOP.tip("End the run after its current mini-batch; its curves stay on the charts"));
     private final Button reset = button("reset", "Reset",
-            "Stop and remove every run from the charts and Results; Edit › Undo (Ctrl+Z) puts them back. The settings stay");
+            "Stop and remove every run from the charts and Results; Edit › Undo (" + Shortcut.UNDO.keys() + ") puts them back. The settings stay");
     private final Button stepBatch = button("step", "Step batch",
-            "Train one mini-batch, then wait, paused (Ctrl+. ); from the settings it starts a new run, paused");
+            Shortcut.STEP.tip("Train one mini-batch, then wait, paused; from the settings it starts a new run, paused"));
     private final Button stepEpoch = button("step-epoch", "Step epoch",
-            "Train to the end of this epoch, test set included, then wait, paused (Ctrl+Shift+. )");
+            Shortcut.STEP_EPOCH.tip("Train to the end of this epoch, test set included, then wait, paused"));
     private final javafx.beans.property.ObjectProperty<aelab.app.model.Speed> speed =
             new javafx.beans.property.SimpleObjectProperty<>(aelab.app.model.Speed.FULL);
     private final GridPane fields = new GridPane();
     private final Label otherError = new Label();
+    private final Tooltip note = new Tooltip();
+    private final javafx.animation.PauseTransition noteTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
     private int row;
 
     public ControlsView(LabSession session) {
@@ -167,6 +170,11 @@ public final class ControlsView extends VBox {
         stepBatch.setOnAction(e -> session.step());
         speed.addListener((o, was, is) -> session.setSpeed(is));
         stepEpoch.setOnAction(e -> session.stepEpoch());
+        note.setId("choice-note");
+        note.setWrapText(true);
+        note.setMaxWidth(360);
+        noteTimer.setOnFinished(e -> note.hide());
+        session.choiceNoteProperty().addListener((o, was, is) -> tellWhereClicked(is));
         // Stop and Pause are disabled when a run ends, and JavaFX then moves the focus to the next button,
         // Reset, where Space would remove every run: Start takes the focus instead. Reset is not reached
         // by Tab at all (Edit › Reset has it), so no key press lands on it by accident.
@@ -187,6 +195,28 @@ public final class ControlsView extends VBox {
             });
         });
     }
+
+    /**
+     * What a change of settings did during a side-by-side run, or why it did nothing, said beside the
+     * control it was made with (the one with the focus), for a few seconds.
+     */
+    private void tellWhereClicked(String text) {
+        note.hide();
+        if (text.isEmpty() || getScene() == null || getScene().getWindow() == null) return;
+        javafx.scene.Node at = getScene().getFocusOwner();
+        for (javafx.scene.Node n = at; ; n = n.getParent()) {
+            if (n == this) break;
+            if (n == null) { at = start; break; }   // the focus is elsewhere (a menu): beside the run buttons
+        }
+        note.setText(text);
+        javafx.geometry.Bounds b = at.localToScreen(at.getBoundsInLocal());
+        if (b == null) return;
+        note.show(at, b.getMinX(), b.getMaxY() + 4);
+        noteTimer.playFromStart();
+    }
+
+    /** The note beside the control, while shown; for tests. */
+    public Tooltip note() { return note; }
 
     private void focusStartAfterThisPulse(javafx.scene.Scene scene) {
         Runnable[] once = new Runnable[1];

@@ -55,6 +55,7 @@ public final class ExplainerView extends BorderPane {
     private final Label readout = new Label();
     private final Accordion topics = new Accordion();
     private final Map<Topic, TitledPane> panes = new EnumMap<>(Topic.class);
+    private final Map<Topic, Label> texts = new EnumMap<>(Topic.class);
     private final XYSeries bce = new XYSeries("BCE(p; y)", false, false);
     private final XYSeries squared = new XYSeries("(p − y)²", false, false);
     private final XYSeries minimum = new XYSeries("BCE's minimum H(y), at p = y", false, false);
@@ -119,6 +120,8 @@ public final class ExplainerView extends BorderPane {
             Label text = new Label(t.text());
             text.setWrapText(true);
             text.setMaxWidth(400);
+            text.setId("topic-text-" + t.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            texts.put(t, text);
             TitledPane pane = new TitledPane(t.title(), text);
             pane.setId("topic-" + t.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             panes.put(t, pane);
@@ -236,6 +239,17 @@ public final class ExplainerView extends BorderPane {
         topics.setExpandedPane(panes.get(t));
         if (!Double.isNaN(t.y())) target.setValue(t.y());
     }
+
+    /**
+     * The floor the texts name: the mean entropy of the test images loaded now (as the BCE chart draws it),
+     * e.g. "the 10000 test images of MNIST (bundled)"; NaN when none are loaded.
+     */
+    public void setFloor(double floor, String images) {
+        for (Map.Entry<Topic, Label> e : texts.entrySet()) e.getValue().setText(e.getKey().text(floor, images));
+    }
+
+    /** The text shown under a topic's title, for tests. */
+    public String textOf(Topic t) { return texts.get(t).getText(); }
 
     public Slider target() { return target; }
 

@@ -7,6 +7,7 @@ import aelab.data.DigitGrid;
 import aelab.app.model.Format;
 import aelab.app.model.Run;
 import aelab.app.model.RunHistory;
+import aelab.data.ClassNames;
 import aelab.data.ImageSet;
 import aelab.engine.EpochInsights;
 import aelab.engine.timeline.LatentFrame;
@@ -43,6 +44,7 @@ public final class LatentView extends BorderPane {
     private final Label epochLabel = new Label("after epoch");
     private boolean followLatest = true, updating;
     private ImageSet test;
+    private ClassNames classes = ClassNames.UNKNOWN;
     private EpochInsights shown;
     private List<Run> newest = List.of();
 
@@ -149,6 +151,10 @@ public final class LatentView extends BorderPane {
 
     /** FX thread, once per frame: follows the newest runs and the chosen run's latest insights. */
     public void refresh(ImageSet testImages, RunHistory history) {
+        if (testImages != test) {
+            classes = testImages == null ? ClassNames.UNKNOWN : ClassNames.of(testImages);
+            chart.setClassNames(classes);
+        }
         test = testImages;
         if (!history.newest().equals(newest)) {
             newest = history.newest();
@@ -223,8 +229,8 @@ public final class LatentView extends BorderPane {
         boolean best = cell[0] == 0;
         int i = cell[1], image = best ? shown.best()[i] : shown.worst()[i];
         double mse = best ? shown.bestMse()[i] : shown.worstMse()[i], bce = best ? shown.bestBce()[i] : shown.worstBce()[i];
-        hover.setText(String.format(Locale.ROOT, "%s %d: digit %d (test image %d) · MSE %s · BCE %s",
-                best ? "Best" : "Worst", i + 1, test.label(image), image, Format.loss(mse), Format.loss(bce)));
+        hover.setText(String.format(Locale.ROOT, "%s %d: %s (test image %d) · MSE %s · BCE %s",
+                best ? "Best" : "Worst", i + 1, classes.name(test.label(image)), image, Format.loss(mse), Format.loss(bce)));
     }
 
     /** Dots on the scatter, for tests. */

@@ -3,6 +3,7 @@ package aelab.app.view;
 import aelab.app.chart.Palette;
 import aelab.app.model.Contrast;
 import aelab.app.model.DigitLayout;
+import aelab.data.ClassNames;
 import aelab.data.DigitGrid;
 import aelab.app.model.DigitRows;
 import aelab.app.model.Run;
@@ -44,6 +45,8 @@ public final class ReconstructionView extends BorderPane {
     private final DigitCanvas canvas = new DigitCanvas();
     private final Label title = new Label("Reconstructions");
     private final Label hover = new Label();
+    private static final String HOVER_HINT = "Hover over an image for its label, its BCE and MSE, and the sum of its outputs.";
+    private ClassNames classes = ClassNames.UNKNOWN;
     private final Tooltip tooltip = new Tooltip();
     private final Scrubber scrubber = new Scrubber();
     private final TimelineBar timeline = new TimelineBar(scrubber);
@@ -87,9 +90,10 @@ public final class ReconstructionView extends BorderPane {
         setCenter(canvas);
         canvas.setMinWidth(atScale(1));   // every column whole, if small: never a digit cut off
         fitMinHeight();
+        hover.setId("digit-hover");
         hover.getStyleClass().add("hint");
         hover.setWrapText(true);
-        hover.setText("Hover over a digit for its label, its BCE and MSE, and the sum of its 784 outputs.");
+        hover.setText(HOVER_HINT);
         setBottom(new VBox(4, timeline, hover));
         BorderPane.setMargin(canvas, new Insets(4, 0, 4, 0));
         Tooltip.install(canvas, tooltip);
@@ -158,6 +162,7 @@ public final class ReconstructionView extends BorderPane {
         if (testImages != test || digits != grid) {
             test = testImages;
             grid = digits;
+            classes = testImages == null ? ClassNames.UNKNOWN : ClassNames.of(testImages);
             canvas.setDigits(testImages, digits);
         }
         boolean others = !newest.isEmpty() && newest.stream().noneMatch(runs::contains);
@@ -204,11 +209,15 @@ public final class ReconstructionView extends BorderPane {
         hovered = cell;
         if (cell == null || grid == null || test == null) {
             tooltip.setText("");
+            hover.setText(HOVER_HINT);   // never the figures of a digit or run no longer under the pointer
             return;
         }
         int image = grid.cell(cell[0], cell[1]);
-        if (image < 0) return;
-        StringBuilder text = new StringBuilder("Digit " + test.label(image) + " (test image " + image + ")");
+        if (image < 0) {
+            describe(null);
+            return;
+        }
+        StringBuilder text = new StringBuilder(classes.title(test.label(image)) + " (test image " + image + ")");
         int slot = grid.previewSlot(cell[0], cell[1]);
         DigitRows.Row row = canvas.row(cell[2]);
         for (int i = 0; i < runs.size(); i++) {
@@ -223,6 +232,12 @@ public final class ReconstructionView extends BorderPane {
     }
 
     public ObjectProperty<Contrast> contrastProperty() { return contrast; }
+
+    /** The line under the digits that says what is under the pointer; for tests. */
+    public String hoverText() { return hover.getText(); }
+
+    /** Says what is at a cell (column, row, drawn row) of the digits, as the pointer there does; null: nothing. For tests. */
+    public void hoverOver(int[] cell) { describe(cell); }
 
     /** Called after the scrubber moved (drag, arrow keys, Play, Live), once the digits are redrawn. */
     public void setOnMoved(Runnable r) { onMoved = r; }

@@ -127,4 +127,28 @@ class AppPreferencesTest {
         p.setWindow(new WindowBounds(Double.NaN, 0, 1400, 900, false));
         assertNull(p.window());
     }
+
+    private static final Path LINUX_FILE = Path.of("autoencoder-lab", "preferences.properties");
+
+    @Test
+    void onLinuxThePreferencesLiveUnderXdgConfigHomeElseHomeDotConfig() {
+        assertEquals(Path.of("/xdg").resolve(LINUX_FILE),
+                AppPreferences.defaultFile(java.util.Map.of("XDG_CONFIG_HOME", "/xdg", "HOME", "/h"), "Linux", "/passwd-home"));
+        assertEquals(Path.of("/h/.config").resolve(LINUX_FILE),
+                AppPreferences.defaultFile(java.util.Map.of("HOME", "/h"), "Linux", "/passwd-home"),
+                "$HOME, not the home Java found in the password database");
+        assertEquals(Path.of("/h/.config").resolve(LINUX_FILE),
+                AppPreferences.defaultFile(java.util.Map.of("XDG_CONFIG_HOME", "relative/dir", "HOME", "/h"), "Linux", "/p"),
+                "a relative XDG_CONFIG_HOME is ignored, as the XDG rules say");
+        assertEquals(Path.of("/h/.config").resolve(LINUX_FILE),
+                AppPreferences.defaultFile(java.util.Map.of("XDG_CONFIG_HOME", " ", "HOME", "/h"), "Linux", "/p"));
+        assertEquals(Path.of("/passwd-home/.config").resolve(LINUX_FILE),
+                AppPreferences.defaultFile(java.util.Map.of(), "Linux", "/passwd-home"), "no $HOME: Java's user.home");
+    }
+
+    @Test
+    void onAMacUnderApplicationSupportOfHome() {
+        assertEquals(Path.of("/h/Library/Application Support").resolve(LINUX_FILE),
+                AppPreferences.defaultFile(java.util.Map.of("HOME", "/h", "XDG_CONFIG_HOME", "/xdg"), "Mac OS X", "/p"));
+    }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.app.model.Diagnostics.Diagnosis;
+import aelab.engine.Activation;
 import aelab.engine.BatchPoint;
+import aelab.engine.Loss;
 import aelab.engine.EpochInsights;
 import aelab.engine.EpochMetrics;
 import aelab.engine.RunInfo;
@@ -60,12 +62,31 @@ class DiagnosticsTest {
     }
 
     @Test
-    void rawPixelsWithMseKeepTheEnginesWarningWithoutALink() {
+    void rawPixelsWithMseSayWhyAndLinkToTheExplainer() {
         TrainingConfig c = Preset.MSE.config().with(Settings.SCALE, Scale.RAW);
         List<Diagnosis> d = Diagnostics.ofSettings(c);
-        assertEquals(1, d.size());
-        assertNull(d.get(0).topic());
-        assertTrue(d.get(0).text().startsWith("Pixels fed raw (0–255)"), d.get(0).text());
+        assertEquals(List.of(Topic.RAW_PIXELS), topics(d), "the engine's warning, said once, with its why");
+        assertEquals("Raw pixels (0–255): inputs and targets are 255 times larger than on [0,1]; a sigmoid output stays "
+                + "below 1 and can never match them. Scale the pixels to [0,1].", d.get(0).text());
+        TrainingConfig linear = c.with(Settings.OUTPUT, Activation.LINEAR);
+        assertEquals("Raw pixels (0–255): inputs and targets are 255 times larger than on [0,1]. Scale the pixels to [0,1].",
+                Diagnostics.ofSettings(linear).get(0).text(), "a linear output can reach 255");
+    }
+
+    @Test
+    void aLinearOutputWithBceIsDiagnosedWithTheMeasuredSumOfItsOutputs() {
+        TrainingConfig c = Preset.THE_ANSWER.config().with(Settings.OUTPUT, Activation.LINEAR);
+        assertTrue(c.warnings().get(0).startsWith("linear outputs with BCE"), "the command line warns too: " + c.warnings());
+        List<Diagnosis> before = Diagnostics.ofSettings(c);
+        assertEquals(List.of(Topic.LINEAR_BCE), topics(before), "the engine's warning said once, with its why");
+        assertEquals(List.of(Topic.LINEAR_BCE, Topic.TARGETS_OUTSIDE), topics(Diagnostics.ofSettings(c.with(Settings.SCALE, Scale.RAW))));
+        assertTrue(before.get(0).warning());
+        Run run = started(c);
+        run.addEpoch(new EpochMetrics(3, 0.5, 0.5, 0.7, 0.1, -61.74, 1));
+        String text = Diagnostics.of(run).get(0).text();
+        assertTrue(text.startsWith("Linear output with BCE: the outputs can leave [0,1], where BCE has no meaning"), text);
+        assertTrue(text.contains("(Σ of the 784 outputs after epoch 3: -61.7)"), text);
+        assertEquals(List.of(), topics(Diagnostics.ofSettings(c.with(Settings.LOSS, Loss.MSE))), "linear with MSE is fine");
     }
 
     @Test
@@ -125,7 +146,29 @@ class DiagnosticsTest {
     }
 
     @Test
+    void thePixelSumIsSaidOfTheImagesTrainedOn() {
+        assertEquals("an MNIST digit's pixels sum to about 104", Diagnostics.pixelSum(aelab.data.ClassNames.DIGITS, 103.89));
+        assertEquals("a Fashion-MNIST image's pixels sum to about 225",
+                Diagnostics.pixelSum(aelab.data.ClassNames.FASHION_MNIST, 224.89));
+        assertEquals("a test image's pixels sum to about 7", Diagnostics.pixelSum(aelab.data.ClassNames.UNKNOWN, 7.2));
+        String said = Diagnostics.ofSettings(Preset.THE_QUESTION.config(), "a Fashion-MNIST image's pixels sum to about 225")
+                .get(0).text();
+        assertTrue(said.contains(", while a Fashion-MNIST image's pixels sum to about 225. Use sigmoid."), said);
+    }
+
+    @Test
     void everyTopicOfADiagnosisHasATextInTheExplainer() {
         for (Topic t : Topic.values()) assertFalse(t.text().isBlank(), t.name());
+    }
+
+    @Test
+    void theExplainerNamesTheFloorItIsGivenAndNoneOfItsOwn() {
+        String text = Topic.GREY_PIXELS.text(0.0580787, "the 10,000 test images of MNIST");
+        assertTrue(text.contains("— the floor, 0.05808 for the 10,000 test images of MNIST, drawn dashed on the BCE chart —"), text);
+        assertTrue(Topic.GREY_PIXELS.text().contains("— the floor, drawn dashed on the BCE chart —"), Topic.GREY_PIXELS.text());
+        for (Topic t : Topic.values()) {
+            assertFalse(t.text().contains("{"), t.name() + ": every placeholder filled");
+            assertFalse(t.text().contains("0.05"), t.name() + ": no floor written in by hand");
+        }
     }
 }

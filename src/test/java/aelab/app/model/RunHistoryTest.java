@@ -118,4 +118,29 @@ class RunHistoryTest {
         assertEquals(3, history.runs().stream().mapToInt(Run::colour).distinct().count());
         assertEquals(List.of(c), history.newest(), "the newest stay the newest");
     }
+
+    @Test
+    void numbersStartAtOneOnEmptyChartsAndSkipThoseTakenElsewhere() {
+        int[] elsewhere = {0};
+        RunHistory h = new RunHistory(() -> elsewhere[0]);
+        assertEquals(1, h.add(TrainingConfig.defaults()).id());
+        assertEquals(2, h.add(TrainingConfig.defaults()).id());
+        h.clear();
+        assertEquals(1, h.add(TrainingConfig.defaults()).id(), "after Reset the count starts again");
+        h.clear();
+        elsewhere[0] = 7;   // a row of Results still has #7
+        assertEquals(8, h.add(TrainingConfig.defaults()).id());
+    }
+
+    @Test
+    void runsComingBackAreRenumberedAfterThoseShownOnlyWhenOneOfTheirNumbersIsTaken() {
+        RunHistory before = new RunHistory(), now = new RunHistory();
+        Run a = before.add(TrainingConfig.defaults()), b = before.add(TrainingConfig.defaults());
+        assertEquals("", RunHistory.renumberIfTaken(java.util.List.of(b, a), java.util.List.of()));
+        assertEquals(java.util.List.of(1, 2), java.util.List.of(a.id(), b.id()), "nothing taken: the numbers stay");
+        Run fresh = now.add(TrainingConfig.defaults());   // #1 again
+        assertEquals("The runs put back were #1, #2 and are #2, #3 now: runs started since have taken their numbers.",
+                RunHistory.renumberIfTaken(java.util.List.of(b, a), java.util.List.of(fresh)));
+        assertEquals(java.util.List.of(1, 2, 3), java.util.List.of(fresh.id(), a.id(), b.id()), "after the run shown, in their order");
+    }
 }

@@ -73,6 +73,13 @@ class RunRecordTest {
         assertEquals("MNIST (bundled)", after.record().dataset());
     }
 
+    @Test
+    void aRestoredStoppedRunSaysWhereItStoppedInWordsThatAgree() {
+        Run after = RunRecord.restore(new RunHistory(), RunRecord.toSaved(live(new RunHistory())), "MNIST (bundled)", 4);
+        assertEquals("was saved after 9 batches (2 whole epochs); Run › Continue training (" + Shortcut.CONTINUE.keys()
+                + ") goes on from there", after.outcome().message());
+    }
+
     /** A run that followed two 784-pixel test digits, with snapshots at steps 0, 3 and 10 (past its checkpoint at 9). */
     @Test
     void theTimelineIsSavedUpToTheCheckpointAndAReopenedRunShowsItsLastSnapshot() {

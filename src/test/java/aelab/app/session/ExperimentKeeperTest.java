@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.app.session.LabSession.State;
 import aelab.app.model.Curve;
+import aelab.app.model.ResultsTable;
 import aelab.app.model.Run;
 import aelab.app.model.SettingsForm.Field;
 import aelab.data.Dataset;
@@ -104,10 +105,15 @@ class ExperimentKeeperTest {
         assertEquals("Saved two runs.aelab: 2 runs.", r.message());
 
         LabSession b = session(BackgroundExecutor.direct());
+        b.start();   // a run the file replaces, with its row in Results
+        b.drain();
         ExperimentKeeper kb = new ExperimentKeeper(b);
         assertEquals("", kb.show(kb.read(file)));
         b.drain();
         assertEquals(2, b.history().runs().size());
+        assertEquals(List.of(1, 2), b.history().runs().stream().map(Run::id).toList(), "numbered from #1 in this window");
+        assertEquals(List.of(1, 2), b.results().rows().stream().map(ResultsTable.Row::id).toList(),
+                "Results has the file's runs, not those it replaced");
         for (int i = 0; i < 2; i++) {
             Run want = a.history().runs().get(i), got = b.history().runs().get(i);
             assertEquals(want.config(), got.config());
@@ -262,7 +268,8 @@ class ExperimentKeeperTest {
         s.form().text(Field.EPOCHS).set("1");
         s.start();
         s.drain();
-        assertEquals("Run #1 has trained all its 1 epochs.", k.continueProblem());
+        assertEquals("Run #1 has trained its one epoch; Run › Train more epochs (" + aelab.app.model.Shortcut.TRAIN_MORE.keys()
+                + ") takes it further.", k.continueProblem());
         assertFalse(k.continueLatest());
     }
 }

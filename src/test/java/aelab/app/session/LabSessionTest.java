@@ -329,12 +329,78 @@ class LabSessionTest {
     }
 
     @Test
-    void aChoiceDuringASideBySideComparisonWaitsForTheNextStart() {
+    void aChoiceDuringASideBySideComparisonWaitsForTheNextStartAndSaysWhy() {
         ready(BackgroundExecutor.daemonThreads(), 50);
         session.startSideBySide();
+        List<String> notes = new java.util.ArrayList<>();
+        session.choiceNoteProperty().addListener((o, was, is) -> { if (!is.isEmpty()) notes.add(is); });
         session.form().outputProperty().set(Activation.LINEAR);
         assertEquals(3, session.history().runs().size(), "no fourth run");
         assertEquals(State.RUNNING, session.state());
+        assertEquals(1, notes.size(), "said once, not silently ignored");
+        assertTrue(notes.get(0).startsWith("The runs side by side take their output, loss and scale from their rows"),
+                notes.get(0));
+        session.form().outputProperty().set(Activation.SIGMOID);
+        session.form().outputProperty().set(Activation.LINEAR);
+        assertEquals(3, notes.size(), "every click on a choice is answered");
+    }
+
+    @Test
+    void aSharedSettingChangedDuringASideBySideComparisonStartsANewGroupWithIt() {
+        ready(BackgroundExecutor.daemonThreads(), 50);
+        session.startSideBySide();
+        List<Run> first = List.copyOf(session.going());
+        session.form().text(Field.LEARNING_RATE).set("0.002");
+        session.settingsCommitted();   // Enter in the field
+        List<Run> second = session.going();
+        assertEquals(3, second.size(), "a new group of three");
+        assertEquals(6, session.history().runs().size(), "the first group stays on the charts");
+        assertEquals(second, session.history().newest());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0.002, second.get(i).config().learningRate(), 0);
+            assertEquals(first.get(i).config().label(), second.get(i).config().label(), "each row keeps its output, loss and scale");
+        }
+        assertEquals("Runs #4–#6 started side by side with the new settings; #1–#3 stopped and stay on the charts, faded.",
+                session.choiceNoteProperty().get());
+        awaitDrained(() -> first.stream().allMatch(Run::isFinished), "the first group ended");
+        for (Run r : first) assertEquals(RunOutcome.Status.STOPPED, r.outcome().status());
+    }
+
+    @Test
+    void afterResetRunsAreNumberedFromOneAgainAndUndoKeepsEveryNumberUnique() {
+        ready(BackgroundExecutor.direct(), 1);
+        startAndEnd();
+        startAndEnd();
+        List<Run> old = List.copyOf(session.history().runs());
+        session.reset();
+        startAndEnd();
+        Run fresh = session.history().latest();
+        assertEquals(1, fresh.id(), "the charts are empty after Reset: the next run is #1");
+        session.undo();
+        assertEquals(List.of(1, 2, 3), session.history().runs().stream().map(Run::id).toList());
+        assertEquals(1, fresh.id(), "the run in view keeps its number");
+        assertEquals(List.of(2, 3), old.stream().map(Run::id).toList(), "the runs put back follow it, in their order");
+        assertEquals(List.of(1, 2, 3), session.results().rows().stream().map(r -> r.id()).toList());
+        assertEquals(List.of(fresh), session.history().newest());
+    }
+
+    @Test
+    void softmaxIsComparedWithThePixelSumOfTheDigitsLoaded() {
+        ready(BackgroundExecutor.direct(), 1);
+        session.applyPreset(aelab.app.model.Preset.THE_QUESTION);
+        double sum = mnist.test().meanPixel() * mnist.test().imageSize();
+        String said = session.diagnoses().get(0).text();
+        assertTrue(said.contains("while an MNIST digit's pixels sum to about " + Math.round(sum) + "."), said);
+    }
+
+    @Test
+    void runsLeftInResultsKeepTheirNumbersTaken() {
+        ready(BackgroundExecutor.direct(), 1);
+        startAndEnd();
+        startAndEnd();
+        session.clearOldRuns();   // #1 leaves the charts, not Results
+        startAndEnd();
+        assertEquals(3, session.history().latest().id(), "#1 still has a row in Results");
     }
 
     @Test
