@@ -277,6 +277,11 @@ public final class MainView extends BorderPane implements TrainingPictures {
     }
 
     private void initListeners() {
+        session.pcaBaseline().addListener((o, was, is) -> {
+            bce.setPcaBaseline(is);
+            mse.setPcaBaseline(is);
+            refreshCharts();
+        });
         logScale.selectedProperty().addListener((o, was, is) -> {
             bce.setLogScale(is);
             mse.setLogScale(is);

@@ -4,6 +4,8 @@ import aelab.data.ImageSet;
 import aelab.engine.kernel.MatMul;
 import aelab.engine.kernel.MatMuls;
 
+import java.util.Arrays;
+
 /**
  * Splits each mini-batch over the workers of a {@link WorkerPool}: worker w takes rows
  * [B·w/n, B·(w+1)/n) into its own {@link Workspace}, runs forward and backward with its own kernel,
@@ -318,20 +320,10 @@ final class DataParallel {
         for (int j = 0; j < count * d; j++) pixels[j] = p[j] * inv;
         double[] bce = new double[count], mse = new double[count], sum = new double[count];
         s.rowMetrics(count, sc.toUnit(), sc.outputDivisor(model.output), bce, mse, sum, 0);
-        float[] activity = s.codeLayer instanceof SparseCode ? codeActivity(s, count) : null;
-        float[] samples = kind == ModelKind.VAE ? samples(s, Math.min(count, SAMPLES)) : null;
-        return new Preview(step, epoch, indices.clone(), d, pixels, bce, mse, sum, samples, activity);
-    }
-
-    /** How many pictures of z ~ N(0, I) a VAE's preview carries: a row of the digit panel. */
-    static final int SAMPLES = 10;
-
-    /** Mean |code_j| over the rows just run, per code unit. */
-    private float[] codeActivity(Workspace s, int rows) {
         int k = model.widths[model.bottleneckLayer()];
-        float[] code = s.layerOutput(model.bottleneckLayer()), mean = new float[k];
-        for (int r = 0; r < rows; r++) for (int j = 0; j < k; j++) mean[j] += Math.abs(code[r * k + j]) / rows;
-        return mean;
+        float[] codes = s.codeLayer instanceof SparseCode ? Arrays.copyOf(s.layerOutput(model.bottleneckLayer()), count * k) : null;
+        float[] samples = kind == ModelKind.VAE ? samples(s, count) : null;   // as many as digits shown: a row under them
+        return new Preview(step, epoch, indices.clone(), d, pixels, bce, mse, sum, samples, codes);
     }
 
     /**
@@ -346,7 +338,7 @@ final class DataParallel {
             for (int j = 0; j < k; j++) z[i * k + j] = (float) rng.nextGaussian();
         }
         s.decode(model, mm[0], n, z);
-        return java.util.Arrays.copyOf(s.output(), n * d);
+        return Arrays.copyOf(s.output(), n * d);
     }
 
 }

@@ -86,24 +86,24 @@ public final class Settings {
             .value(TrainingConfig::kind, ModelKind.PLAIN)
             .tooltip("The kind of autoencoder: plain, denoising (learns to clean noisy inputs), sparse (an L1 penalty"
                     + " on the code) or vae (variational: the code is a distribution)")
-            .optionalInFiles().phrase("%s").build();
+            .optionalInFiles().build();   // no phrase: a run's label names its kind (TrainingConfig.kindLabel)
 
     public static final Setting<Noise> NOISE = Setting.of(Setting.Kind.TEXT, Noise.class, "noise", "noise", "noise")
             .value(TrainingConfig::noise, Noise.DEFAULT).parser(Noise::parse)
             .paramLabel("gaussian:σ|masking:q")
             .tooltip("How a denoising run corrupts its inputs at every step: gaussian:σ adds σ·N(0,1) and clips to"
                     + " [0,1]; masking:q sets each pixel to 0 with probability q")
-            .optionalInFiles().phrase("noise %s").build();
+            .optionalInFiles().build();
 
     public static final Setting<Double> L1 = Setting.of(Setting.Kind.DECIMAL, Double.class, "L1 penalty", "l1", "l1")
             .value(TrainingConfig::l1, 1e-4).range(0, 10)
             .tooltip("A sparse run's λ: the loss gains λ · (mean over the batch of Σ|code|), Keras's activity_regularizer=l1(λ)")
-            .optionalInFiles().phrase("λ %s").build();
+            .optionalInFiles().build();
 
     public static final Setting<Double> BETA = Setting.of(Setting.Kind.DECIMAL, Double.class, "beta", "beta", "beta")
             .value(TrainingConfig::beta, 1.0).range(0, 100)
             .tooltip("A VAE's weight on the KL term: loss per image = Σ BCE + β·KL (β = 1 is the ELBO)")
-            .optionalInFiles().phrase("β %s").build();
+            .optionalInFiles().build();
 
     /** Every setting, in the order of the usage text. */
     public static final List<Setting<?>> ALL = List.of(OUTPUT, LOSS, SCALE, OPTIMIZER, LEARNING_RATE, BATCH_SIZE,

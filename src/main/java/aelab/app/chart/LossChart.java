@@ -64,6 +64,7 @@ public final class LossChart extends BorderPane {
     private final XYLineAndShapeRenderer testDots = new XYLineAndShapeRenderer(true, true);
     private final List<Shown> shown = new ArrayList<>();
     private final FloorLine floor = new FloorLine(SMALL);
+    private final PcaLine pca = new PcaLine(SMALL);
     private XYPlot plot;
     private JFreeChart chart;
     private TextTitle note;
@@ -150,6 +151,21 @@ public final class LossChart extends BorderPane {
         NumberAxis y = new NumberAxis(axisLabel());
         y.setAutoRangeIncludesZero(true);
         return y;
+    }
+
+    /** What PCA with the code width reaches (the dashed-dotted line), null for none. Takes effect at the next refresh. */
+    public void setPcaBaseline(aelab.engine.PcaBaseline.Figures f) {
+        pca.set(f, metric == Metric.BCE);
+    }
+
+    /** Whether the PCA line is on the plot, and its value; for tests. */
+    boolean showsPcaLine() { return pca.shown(); }
+
+    double pcaLineValue() { return pca.value(); }
+
+    /** The PCA line is drawn where BCE or MSE is drawn from zero, with a run on the chart. */
+    private boolean pcaAllowed(Run latest) {
+        return latest != null && (metric == Metric.MSE || baseline.showsFloorLine());
     }
 
     /** BCE drawn from zero or from each run's floor; the MSE chart ignores this. Takes effect at the next refresh. */
@@ -253,6 +269,7 @@ public final class LossChart extends BorderPane {
         }
         double low = Math.max(data.getLowerBound(), 1e-6), high = Math.max(data.getUpperBound(), low * 1.01);
         if (floor.shown()) low = Math.min(low, floor.value());
+        if (pca.shown()) low = Math.min(low, pca.value());
         // to the decimal steps around the data, so that the axis moves only when the data cross one
         Range r = new Range(DecimalLogAxis.stepBelow(low / 1.1), DecimalLogAxis.stepAbove(high * 1.1));
         if (!r.equals(axis.getRange())) axis.setRange(r);
@@ -285,6 +302,8 @@ public final class LossChart extends BorderPane {
             Run latest = history.latest();
             whole |= floor.behind(floorWanted(latest), latest);
             floor.update(plot, floorWanted(latest), latest);
+            whole |= pca.behind(pcaAllowed(latest));
+            pca.update(plot, pcaAllowed(latest));
             if (!zoomed) {
                 fitLogRange();
                 fitEpochRange();
@@ -324,7 +343,7 @@ public final class LossChart extends BorderPane {
                     || behind(s.test, metric.test.apply(s.run), s.testGeneration)) return true;
         }
         Run latest = history.latest();
-        return floor.behind(floorWanted(latest), latest);
+        return floor.behind(floorWanted(latest), latest) || pca.behind(pcaAllowed(latest));
     }
 
     /** Whether a series lacks points of its curve, or holds points the curve has since thinned. */

@@ -19,7 +19,8 @@ public final class ResultsTable {
      * minus the test images' floor), the mean Σ of the outputs; null before the first epoch ends.
      */
     public record Row(int id, int colour, String settings, List<String> differing, Double testBce, Double testMse,
-                      Double aboveFloor, Double outputSum, int epochs, int totalEpochs, double seconds, String status) {
+                      Double aboveFloor, Double outputSum, int epochs, int totalEpochs, double seconds, String status,
+                      String kindFigures) {
         public Row {
             differing = List.copyOf(differing);
         }
@@ -27,9 +28,17 @@ public final class ResultsTable {
         public String epochText() { return epochs + " of " + totalEpochs; }
     }
 
-    /** Settings the "settings" column names in every row ("sigmoid + bce, [0,1]"), and the epochs its own column counts. */
+    /**
+     * Settings the "settings" column names in every row ("vae 1, sigmoid + bce, [0,1]": the kind with its
+     * parameter too), and the epochs its own column counts.
+     */
     private static final List<Setting<?>> ALWAYS_SHOWN = List.of(Settings.OUTPUT, Settings.LOSS, Settings.SCALE,
-            Settings.EPOCHS);
+            Settings.EPOCHS, Settings.KIND, Settings.NOISE, Settings.L1, Settings.BETA);
+
+    /** Whether some row has figures of its kind (a VAE's KL and ELBO, …): they then get a column. */
+    public boolean anyKindFigures() {
+        return runs.stream().anyMatch(r -> r.lastEpoch() != null && !r.lastEpoch().kind().isEmpty());
+    }
 
     private final List<Run> runs = new ArrayList<>();
 
@@ -79,7 +88,8 @@ public final class ResultsTable {
         Double above = m == null || run.info() == null ? null : m.testBce() - run.info().bceFloor();
         List<String> values = differing.stream().map(s -> cell(s, run)).toList();
         return new Row(run.id(), run.colour(), run.config().label(), values, bce, mse, above,
-                m == null ? null : m.outputSum(), m == null ? 0 : m.epoch(), run.config().epochs(), run.seconds(), status(run));
+                m == null ? null : m.outputSum(), m == null ? 0 : m.epoch(), run.config().epochs(), run.seconds(), status(run),
+                m == null ? "" : RunStatus.kindFigures(m).replaceFirst("^ · ", ""));
     }
 
     /** "0.01", "500", "all images" (a 0 that means something else says what). */

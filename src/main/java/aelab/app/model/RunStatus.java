@@ -86,7 +86,7 @@ public record RunStatus(double progress, String position, String pace, String ba
         if (run.isPaused() && !run.isFinished()) s.append(" (paused)");
         EpochMetrics m = run.lastEpoch();
         if (m != null) s.append(" · test BCE ").append(Format.loss(m.testBce())).append(", MSE ")
-                .append(Format.loss(m.testMse())).append(" on [0,1]");
+                .append(Format.loss(m.testMse())).append(" on [0,1]").append(kindFigures(m));
         else if (b != null) s.append(" · batch ").append(trained(run, b.loss()));
         return s.toString();
     }

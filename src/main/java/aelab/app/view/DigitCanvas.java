@@ -6,6 +6,9 @@ import aelab.app.model.DigitLayout;
 import aelab.app.model.DigitRows;
 import aelab.app.model.DigitRows.Kind;
 import aelab.data.ImageSet;
+import aelab.engine.Corruption;
+import aelab.engine.ModelKind;
+import aelab.engine.Noise;
 import aelab.engine.Preview;
 
 import java.util.List;
@@ -33,7 +36,12 @@ import javafx.stage.Window;
  */
 public final class DigitCanvas extends Region {
     /** One run's reconstructions with the name, settings and colour of its rows; preview may be null (not yet). */
-    public record Source(Preview preview, String name, List<String> details, Color colour) { }
+    /** A run's rows: its preview, its name and details in the row names, its colour; its kind and noise pick its extra rows. */
+    public record Source(Preview preview, String name, List<String> details, Color colour, ModelKind kind, Noise noise) {
+        public Source(Preview preview, String name, List<String> details, Color colour) {
+            this(preview, name, details, colour, ModelKind.PLAIN, null);
+        }
+    }
 
     private final Canvas canvas = new Canvas();
     private Contrast contrast = Contrast.ABSOLUTE;
@@ -137,7 +145,7 @@ public final class DigitCanvas extends Region {
 
     /** Tall enough for the rows at twice the digits' size: more rows take more room, fewer leave it to the charts. */
     @Override protected double computePrefHeight(double width) {
-        DigitRows r = DigitRows.of(sources.size(), errors, grid == null ? 2 : grid.bands());
+        DigitRows r = DigitRows.of(kinds(), errors, grid == null ? 2 : grid.bands());
         int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
         return new DigitLayout(columns, r.bands(), r.size(), side, 2, DigitLayout.LABELS, 0, 0).height() + 8;
     }
@@ -170,6 +178,8 @@ public final class DigitCanvas extends Region {
                 && sources.get(r.run()).preview() != null).count();
     }
 
+    private List<ModelKind> kinds() { return sources.stream().map(Source::kind).toList(); }
+
     /** What is drawn in row r: the originals, or a run's output or error. */
     DigitRows.Row row(int r) { return rows.get(r); }
 
@@ -183,7 +193,7 @@ public final class DigitCanvas extends Region {
         }
         g.setImageSmoothing(false);   // the frame is drawn pixel for pixel: nothing to smooth, nothing blurred
         wholeDraws++;
-        rows = DigitRows.of(sources.size(), errors, grid.bands());
+        rows = DigitRows.of(kinds(), errors, grid.bands());
         layout = DigitLayout.fit(canvas.getWidth(), canvas.getHeight(), grid.columns(), rows.bands(), rows.size(),
                 test.rows(), DigitLayout.LABELS, outputScale);
         int fw = layout.device(canvas.getWidth()), fh = layout.device(canvas.getHeight());
@@ -278,9 +288,24 @@ public final class DigitCanvas extends Region {
             DigitRows.Row row = rows.get(r);
             Preview p = row.run() < sources.size() ? sources.get(row.run()).preview() : null;
             if (p == null || slot < 0 || slot >= p.count()) continue;
+            if (grid.cell(band, column) < 0) continue;
             if (row.kind() == Kind.OUTPUT) {
                 contrast.apply(p.pixels(), slot, d, grey);
                 blit(grey, false, x, layout.y(band, r));
+            } else if (row.kind() == Kind.NOISY) {
+                Noise noise = sources.get(row.run()).noise();
+                if (noise == null) continue;
+                contrast.apply(Corruption.testInput(noise, test.pixels(), grid.cell(band, column), d), 0, d, grey);
+                blit(grey, false, x, layout.y(band, r));
+            } else if (row.kind() == Kind.SAMPLES) {
+                int sample = band * grid.columns() + column;   // the draws fill the row, whatever the digits above
+                if (sample >= p.sampleCount()) continue;
+                contrast.apply(p.samples(), sample, d, grey);
+                blit(grey, false, x, layout.y(band, r));
+            } else if (row.kind() == Kind.CODE) {
+                if (p.codes() == null) continue;
+                aelab.app.model.CodePicture.draw(p.codes(), slot, p.codes().length / p.count(), test.rows(), test.cols(), grey);
+                blit(grey, true, x, layout.y(band, r));
             } else {
                 for (int j = 0; j < d; j++) diff[j] = Math.abs(p.pixels()[slot * d + j] - target[j]);
                 contrast.apply(diff, 0, d, grey);

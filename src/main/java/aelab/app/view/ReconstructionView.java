@@ -102,7 +102,7 @@ public final class ReconstructionView extends BorderPane {
 
     /** Never shorter than the rows shown at 1×: a short window makes the digits small, never cuts a row off. */
     private void fitMinHeight() {
-        DigitRows r = DigitRows.of(runs.size(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
+        DigitRows r = DigitRows.of(runs.stream().map(x -> x.config().kind()).toList(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
         int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
         canvas.setMinHeight(new DigitLayout(columns, r.bands(), r.size(), side, 1, DigitLayout.LABELS, 0, 0).height() + 2);
     }
@@ -112,7 +112,7 @@ public final class ReconstructionView extends BorderPane {
      * infinity when that scale does not fit the width: what the window gives it when there is room.
      */
     public double heightAt(double width, int scale) {
-        DigitRows r = DigitRows.of(runs.size(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
+        DigitRows r = DigitRows.of(runs.stream().map(x -> x.config().kind()).toList(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
         int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
         DigitLayout l = new DigitLayout(columns, r.bands(), r.size(), side, scale, DigitLayout.LABELS, 0, 0);
         if (l.width() > width) return Double.POSITIVE_INFINITY;
@@ -185,8 +185,11 @@ public final class ReconstructionView extends BorderPane {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             String scale = r.config().scale() == Scale.UNIT ? "[0,1]" : "raw 0–255";
-            sources.add(new DigitCanvas.Source(previews.get(i), "#" + r.id(),
-                    List.of(r.config().output() + " + " + r.config().loss(), scale), Palette.fx(r.colour())));
+            List<String> details = new ArrayList<>();
+            if (!r.config().kindLabel().isEmpty()) details.add(r.config().kindLabel().replaceAll(", $", ""));
+            details.addAll(List.of(r.config().output() + " + " + r.config().loss(), scale));
+            sources.add(new DigitCanvas.Source(previews.get(i), "#" + r.id(), List.copyOf(details), Palette.fx(r.colour()),
+                    r.config().kind(), r.config().noise()));
         }
         canvas.setSources(sources);
         fitMinHeight();
@@ -217,9 +220,21 @@ public final class ReconstructionView extends BorderPane {
             describe(null);
             return;
         }
+        DigitRows.Row row = canvas.row(cell[2]);
+        String said = switch (row.kind()) {
+            case SAMPLES -> "A VAE's picture of a random code z ~ N(0, I), decoded: a digit no test image gave";
+            case NOISY -> "The noisy input the denoising run gets for " + classes.title(test.label(image)).toLowerCase(Locale.ROOT)
+                    + " (test image " + image + "), a fixed draw of " + runs.get(row.run()).config().noise().describe();
+            case CODE -> "The sparse run's code of test image " + image + ": one block per code unit, bright where |code| is large";
+            default -> null;
+        };
+        if (said != null && row.run() < runs.size()) {
+            hover.setText(said);
+            tooltip.setText(said);
+            return;
+        }
         StringBuilder text = new StringBuilder(classes.title(test.label(image)) + " (test image " + image + ")");
         int slot = grid.previewSlot(cell[0], cell[1]);
-        DigitRows.Row row = canvas.row(cell[2]);
         for (int i = 0; i < runs.size(); i++) {
             Preview p = i < shown.size() ? shown.get(i) : null;
             if (p == null || slot < 0 || slot >= p.count() || (row.run() >= 0 && row.run() != i)) continue;

@@ -42,6 +42,7 @@ public final class ResultsView extends BorderPane {
     private final List<Shown> fixedBefore = new ArrayList<>(), fixedAfter = new ArrayList<>();
     private final List<Shown> columns = new ArrayList<>();
     private List<Setting<?>> differing = List.of();
+    private boolean kindFigures;
     private List<Row> shown = List.of();
 
     /** A column and its cells' text as shown, to size it by. */
@@ -123,6 +124,11 @@ public final class ResultsView extends BorderPane {
             columns.add(new Shown(c, r -> r.differing().get(at)));
         }
         columns.addAll(fixedAfter);
+        if (kindFigures) {   // a VAE's KL and ELBO, a denoising run's noisy figures, a sparse code's activity
+            TableColumn<Row, String> k = column("its kind's figures", Row::kindFigures, 200);
+            k.setId("results-kind-figures");
+            columns.add(columns.size() - 1, new Shown(k, Row::kindFigures));
+        }
         table.getColumns().setAll(columns.stream().<TableColumn<Row, ?>>map(Shown::column).toList());
         fitColumns();
     }
@@ -211,8 +217,9 @@ public final class ResultsView extends BorderPane {
         if (now.equals(shown)) return;
         shown = now;
         List<Setting<?>> d = results.differing();
-        if (!d.equals(differing)) {
+        if (!d.equals(differing) || results.anyKindFigures() != kindFigures) {
             differing = d;
+            kindFigures = results.anyKindFigures();
             showColumns();
         } else {
             fitColumns();

@@ -112,6 +112,35 @@ class LossChartTest {
     }
 
     @Test
+    void thePcaBaselineIsALineAtItsBceThatAnUpdateRefreshesAndAboveTheFloorHides(FxRobot robot) {
+        RunHistory h = history(2, 50);
+        robot.interact(() -> chart.refresh(h));
+        assertTrue(!chart.showsPcaLine(), "no line before the baseline is known");
+        robot.interact(() -> {
+            chart.setPcaBaseline(new aelab.engine.PcaBaseline.Figures(28, 0.1228, 0.0170));
+            assertTrue(chart.refresh(h), "a new baseline is news: the chart redraws");
+        });
+        assertTrue(chart.showsPcaLine());
+        assertEquals(0.1228, chart.pcaLineValue(), 0);
+        robot.interact(() -> {
+            chart.setPcaBaseline(new aelab.engine.PcaBaseline.Figures(8, 0.2, 0.05));
+            chart.refresh(h);
+        });
+        assertEquals(0.2, chart.pcaLineValue(), 0, "another code width, another line");
+        robot.interact(() -> {
+            chart.setBaseline(Baseline.FLOOR);
+            chart.refresh(h);
+        });
+        assertTrue(!chart.showsPcaLine(), "BCE above the floor is not BCE: the line would mislead");
+        robot.interact(() -> {
+            chart.setBaseline(Baseline.ZERO);
+            chart.setPcaBaseline(null);
+            chart.refresh(h);
+        });
+        assertTrue(!chart.showsPcaLine());
+    }
+
+    @Test
     void aboveTheFloorEveryPointDropsByTheFloorAndTheFloorLineGoes(FxRobot robot) {
         RunHistory h = history(2, 50);
         robot.interact(() -> chart.refresh(h));

@@ -1,0 +1,65 @@
+package aelab.app.chart;
+
+import aelab.app.model.Format;
+import aelab.engine.PcaBaseline;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+
+/**
+ * The dash-dotted line of a {@link LossChart} at what PCA with the runs' code width reaches on the test
+ * images: a network whose test dots sit below it has beaten a linear code of the same size. Labelled at
+ * its right end (the floor's label is at the left), above the line.
+ */
+final class PcaLine {
+    private final ValueMarker marker = new ValueMarker(0, new Color(70, 110, 150), new BasicStroke(1.2f,
+            BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 3f, 2f, 3f}, 0f));
+    private boolean shown;
+    private double value = Double.NaN;
+    private String label = "";
+
+    PcaLine(Font font) {
+        marker.setLabelFont(font);
+        marker.setLabelPaint(new Color(50, 85, 120));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    }
+
+    /** The line's value for the chart's metric, or NaN for none; the label says what it is. */
+    void set(PcaBaseline.Figures f, boolean bce) {
+        value = f == null ? Double.NaN : bce ? f.bce() : f.mse();
+        label = f == null ? "" : "PCA-" + f.components() + " (linear code of the same width) " + Format.loss(value);
+    }
+
+    private boolean wanted(boolean allowed) { return allowed && !Double.isNaN(value); }
+
+    /** Whether the plot lacks the line, shows it in vain, or at another value. */
+    boolean behind(boolean allowed) {
+        boolean show = wanted(allowed);
+        return show != shown || show && (marker.getValue() != value || !label.equals(marker.getLabel()));
+    }
+
+    void update(XYPlot plot, boolean allowed) {
+        boolean show = wanted(allowed);
+        if (show) {
+            marker.setValue(value);
+            marker.setLabel(label);
+        }
+        if (show != shown) {
+            if (show) plot.addRangeMarker(marker);
+            else plot.removeRangeMarker(marker);
+            shown = show;
+        }
+    }
+
+    boolean shown() { return shown; }
+
+    double value() { return marker.getValue(); }
+}
