@@ -94,12 +94,32 @@ public abstract class WindowFixture {
         return WaitForAsyncUtils.asyncFx(action).get();
     }
 
-    /** Replaces the text of a field as a user would: click, select all, type. */
+    /** Replaces the text of a field as a user would: scroll to it, click, select all, type. */
     protected static void type(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
+        reveal(robot, field);
         robot.clickOn(field);
         robot.interact(field::selectAll);
         robot.write(text);
+        reveal(robot, robot.lookup("#start").query());   // back to the run buttons, as after typing a setting
+    }
+
+    /** Scrolls the scroll pane a node is in until the node is in view, as a user would with the wheel. */
+    protected static void reveal(FxRobot robot, javafx.scene.Node node) {
+        robot.interact(() -> {
+            for (javafx.scene.Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (!(p instanceof javafx.scene.control.ScrollPane sp) || sp.getContent() == null) continue;
+                javafx.geometry.Bounds b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double content = sp.getContent().getBoundsInLocal().getHeight(), viewport = sp.getViewportBounds().getHeight();
+                if (content > viewport) {
+                    double top = sp.getVvalue() * (content - viewport);
+                    if (b.getMinY() < top || b.getMaxY() > top + viewport)
+                        sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 20) / (content - viewport))));
+                }
+                return;
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits for the data to load (Start turns on), then types the number of epochs. */

@@ -159,9 +159,9 @@ public final class LossChart extends BorderPane {
     }
 
     /** Whether the PCA line is on the plot, and its value; for tests. */
-    boolean showsPcaLine() { return pca.shown(); }
+    public boolean showsPcaLine() { return pca.shown(); }
 
-    double pcaLineValue() { return pca.value(); }
+    public double pcaLineValue() { return pca.value(); }
 
     /** The PCA line is drawn where BCE or MSE is drawn from zero, with a run on the chart. */
     private boolean pcaAllowed(Run latest) {

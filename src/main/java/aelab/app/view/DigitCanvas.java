@@ -180,6 +180,9 @@ public final class DigitCanvas extends Region {
 
     private List<ModelKind> kinds() { return sources.stream().map(Source::kind).toList(); }
 
+    /** How many rows are drawn; for tests. */
+    int rowCount() { return rows.size(); }
+
     /** What is drawn in row r: the originals, or a run's output or error. */
     DigitRows.Row row(int r) { return rows.get(r); }
 

@@ -274,4 +274,11 @@ public final class ReconstructionView extends BorderPane {
 
     /** Rows of reconstructions drawn (one per run shown once it has sent some), for tests. */
     public int outputRows() { return canvas.filledOutputRows(); }
+
+    /** What each row of the digit panel shows (originals, a run's noisy inputs, outputs, …); for tests. */
+    public List<aelab.app.model.DigitRows.Kind> rowKinds() {
+        List<aelab.app.model.DigitRows.Kind> k = new ArrayList<>();
+        for (int r = 0; canvas.layoutForTests() != null && r < canvas.rowCount(); r++) k.add(canvas.row(r).kind());
+        return k;
+    }
 }

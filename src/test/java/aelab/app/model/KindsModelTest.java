@@ -92,6 +92,29 @@ class KindsModelTest {
     }
 
     @Test
+    void eachKindHasItsOwnRowsInTheDigitPanel() {
+        DigitRows r = DigitRows.of(List.of(ModelKind.PLAIN, ModelKind.DENOISING, ModelKind.SPARSE, ModelKind.VAE), false, 2);
+        assertEquals(List.of(DigitRows.Kind.ORIGINAL, DigitRows.Kind.OUTPUT, DigitRows.Kind.NOISY, DigitRows.Kind.OUTPUT,
+                DigitRows.Kind.OUTPUT, DigitRows.Kind.CODE, DigitRows.Kind.OUTPUT, DigitRows.Kind.SAMPLES),
+                r.rows().stream().map(DigitRows.Row::kind).toList());
+        assertEquals(List.of(-1, 0, 1, 1, 2, 2, 3, 3), r.rows().stream().map(DigitRows.Row::run).toList());
+        assertEquals(1, r.bands(), "eight rows: one band, so they stay large");
+        assertEquals(DigitRows.of(1, true, 2), DigitRows.of(List.of(ModelKind.PLAIN), true, 2));
+    }
+
+    @Test
+    void aCodePictureIsOneBlockPerUnitBrightWhereTheCodeIsLarge() {
+        float[] codes = {0, 2, 0, 0, /* digit 1: */ 0, 0, 0, 4};   // k = 4, two digits
+        float[] out = new float[28 * 28];
+        CodePicture.draw(codes, 0, 4, 28, 28, out);
+        assertEquals(0.5f, out[3 * 28 + 17], 0f, "unit 1 (top right block) at half the largest code");
+        assertEquals(0f, out[3 * 28 + 3], 0f, "unit 0 dark");
+        assertEquals(0f, out[20 * 28 + 20], 0f, "unit 3 of digit 0 dark");
+        CodePicture.draw(codes, 1, 4, 28, 28, out);
+        assertEquals(1f, out[20 * 28 + 20], 0f, "unit 3 of digit 1 the brightest");
+    }
+
+    @Test
     void aCollapsedKlAndNoiseThatBuriesTheDigitsAreDiagnosed() {
         Run vae = started(Preset.VAE.config());
         vae.addEpoch(new EpochMetrics(1, 150, 140, 0.26, 0.06, 100, 1, new KindFigures(NaN, NaN, NaN, NaN, 206, 0.03)));
