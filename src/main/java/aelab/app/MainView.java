@@ -150,7 +150,10 @@ public final class MainView extends BorderPane implements TrainingPictures {
         panelBar.setPadding(new Insets(6, 12, 0, 12));
         panelBar.getStyleClass().add("controls-pane");
         BorderPane panel = new BorderPane(left);
-        panel.setTop(panelBar);
+        VBox header = controls.header();
+        header.setPadding(new Insets(4, 12, 8, 12));
+        header.getStyleClass().add("controls-pane");
+        panel.setTop(new VBox(panelBar, header));   // Start, Pause, Stop stay in view; the settings scroll
         panel.setId("settings-panel");
         Button show = new Button("›");
         show.setId("show-settings");

@@ -278,10 +278,7 @@ class KeepWindowTest extends WindowFixture {
     @Test
     void savingDuringARunStopsItAndContinueTrainingGoesOn(FxRobot robot) throws Exception {
         await("MNIST loaded", () -> !robot.lookup("#start").queryButton().isDisabled());
-        TextField field = robot.lookup("#epochs").queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write("5000");   // far more than the test lasts
+        type(robot, "#epochs", "5000");   // far more than the test lasts
         robot.clickOn("#start");
         Run run = fx(() -> view.session().history().latest());
         await("training", () -> run.lastBatch() != null);

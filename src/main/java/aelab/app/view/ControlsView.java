@@ -49,6 +49,7 @@ public final class ControlsView extends VBox {
     private final javafx.beans.property.ObjectProperty<aelab.app.model.Speed> speed =
             new javafx.beans.property.SimpleObjectProperty<>(aelab.app.model.Speed.FULL);
     private final GridPane fields = new GridPane();
+    private final VBox header = new VBox(10);
     private final Label otherError = new Label();
     private final Tooltip note = new Tooltip();
     private final javafx.animation.PauseTransition noteTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
@@ -140,14 +141,21 @@ public final class ControlsView extends VBox {
                 aelab.app.model.Speed::toString, aelab.app.model.Speed::tooltip));
         speedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(speedRow.getChildren().get(1), Priority.ALWAYS);
-        getChildren().addAll(data, buttons, steps, speedRow,
-                section("Presets"), presets, kindPresets, new CompareView(session),
+        header.getChildren().setAll(data, buttons, steps, speedRow);
+        header.setId("run-buttons");
+        getChildren().addAll(section("Presets"), presets, kindPresets, new CompareView(session),
                 section("Kind of autoencoder"), kind, kindParameters,
                 section("Output activation"), output,
                 section("Loss"), loss,
                 section("Input scale"), scale,
                 section("Training"), fields, otherError);
     }
+
+    /**
+     * The data line, the run buttons and the speed: the part that stays in view above the settings, which
+     * scroll under it (a long panel would otherwise take Start and Stop out of sight).
+     */
+    public VBox header() { return header; }
 
     private void initListeners() {
         data.textProperty().bind(session.dataMessageProperty());
