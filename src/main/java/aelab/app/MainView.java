@@ -60,7 +60,10 @@ public final class MainView extends BorderPane implements TrainingPictures {
     /** The least share of the height the charts keep when the digits are given room for a larger scale. */
     static final double CHARTS_SHARE = 0.34;
     private boolean dividerMoved, placing;
-    private final double[] placedFor = {-1, -1, -1};   // the width, height and rows the divider was placed for
+    // the width, height and rows of digits the divider was placed for: placed again only when they change,
+    // never as the titles and figures change, so nothing moves under the pointer while a run trains
+    private final double[] placedFor = {-1, -1};
+    private String placedForRows = "";
     /** Where the divider starts: at 1400 × 900 the digits get 3× (84 px), the charts the rest. */
     static final double DIVIDER = 0.42;
     private final CheckBox logScale = new CheckBox("Log scale");
@@ -243,11 +246,11 @@ public final class MainView extends BorderPane implements TrainingPictures {
         super.layoutChildren();
         double w = lower.getWidth(), h = chartsAndDigits.getHeight();
         if (h <= 0) return;
-        double rows = reconstructions.heightAt(Double.MAX_VALUE, 1);   // changes with the rows shown
-        if (!dividerMoved && (w != placedFor[0] || h != placedFor[1] || rows != placedFor[2])) {
+        String rows = reconstructions.rowsShown();
+        if (!dividerMoved && (w != placedFor[0] || h != placedFor[1] || !rows.equals(placedForRows))) {
             placedFor[0] = w;
             placedFor[1] = h;
-            placedFor[2] = rows;
+            placedForRows = rows;
             placing = true;
             chartsAndDigits.setDividerPosition(0, 1 - digitsHeight(w, h) / h);
             placing = false;
@@ -316,7 +319,9 @@ public final class MainView extends BorderPane implements TrainingPictures {
         else if (shown == latentTab) latent.refresh(session.dataset() == null ? null : session.dataset().test(), session.history());
         clearRuns.setDisable(session.history().runs().size() < 2);
         // other rows (runs side by side, error maps) want another divider: only a layout of this view places it
-        if (!dividerMoved && reconstructions.heightAt(Double.MAX_VALUE, 1) != placedFor[2]) requestLayout();
+        if (!dividerMoved && !reconstructions.rowsShown().equals(placedForRows)) requestLayout();
+        // a status grown by a line takes it from the charts, not from the window's bottom edge
+        else if (lower.getHeight() + 0.5 < lower.minHeight(lower.getWidth())) requestLayout();
     }
 
     /**

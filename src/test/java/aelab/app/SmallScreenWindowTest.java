@@ -22,8 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window at 1024 × 768, the smallest screen it is made for, with a run and a side-by-side group
- * in it: on every tab, no text of any control is cut short ("R…", "bl…"), and the digits keep all
- * their columns.
+ * in it, and at 1280 × 720: on every tab, no text of any control is cut short ("R…", "bl…") or past
+ * the window's edge, and the digits keep all their columns.
  */
 class SmallScreenWindowTest extends WindowFixture {
 
@@ -96,7 +96,8 @@ class SmallScreenWindowTest extends WindowFixture {
                 all.addAll(outside(view.getScene().getRoot()));
                 return all;
             });
-            save(robot.lookup("#main").query(), "1024x768-" + when + "-" + tab.getId() + ".png");
+            String size = fx(() -> (int) view.getScene().getWidth() + "x" + (int) view.getScene().getHeight());
+            save(robot.lookup("#main").query(), size + "-" + when + "-" + tab.getId() + ".png");
             assertTrue(cut.isEmpty(), when + ", tab " + tab.getText() + ": " + String.join("; ", cut));
         }
     }
@@ -133,6 +134,18 @@ class SmallScreenWindowTest extends WindowFixture {
             return null;
         });
         showEveryTabAndCheck(robot, "settings-hidden");
+    }
+
+    @Test
+    void at1280By720NoTextIsCutOnAnyTabEither(FxRobot robot) throws Exception {
+        resize(1280, 720);
+        readyWithEpochs(robot, 1);
+        fx(() -> {
+            robot.lookup("#start").queryButton().fire();
+            return null;
+        });
+        await("the run finished", () -> !runs().isEmpty() && runs().get(0).isFinished());
+        showEveryTabAndCheck(robot, "one-run");
     }
 
     @Test

@@ -107,6 +107,12 @@ public final class ReconstructionView extends BorderPane {
         canvas.setMinHeight(new DigitLayout(columns, r.bands(), r.size(), side, 1, DigitLayout.LABELS, 0, 0).height() + 2);
     }
 
+    /** The rows and bands of digits shown, as "3×2": what the room the panel wants depends on. */
+    public String rowsShown() {
+        DigitRows r = DigitRows.of(runs.size(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
+        return r.size() + "×" + r.bands();
+    }
+
     /**
      * The height this panel needs at this width for its digits at {@code scale} units a pixel, or
      * infinity when that scale does not fit the width: what the window gives it when there is room.
