@@ -112,9 +112,9 @@ def names(run):
     return n + ["logvar.weight", "logvar.bias"]
 
 
-def app_params(run, state_dict):
-    """A state dict (names(run), W as (out, in)) as the app's arrays in its order, W as (in, out) as Keras's Dense has it."""
-    return [np.ascontiguousarray(state_dict[n].T if state_dict[n].ndim == 2 else state_dict[n]) for n in names(run)]
+def app_params(run, sd):
+    """A state dict sd (names(run), W as (out, in)) as the app's arrays in its order, W as (in, out) as Keras's Dense has it."""
+    return [np.ascontiguousarray(sd[n].T if sd[n].ndim == 2 else sd[n]) for n in names(run)]
 
 
 def state_dict(run, params):
