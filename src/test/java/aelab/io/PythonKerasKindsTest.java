@@ -194,6 +194,11 @@ class PythonKerasKindsTest {
                     "\"l1\": 0.003", "\"kind\": \"vae\"", "\"beta\": 2.5"))
                 assertTrue(s.contains(want), () -> f + " script lacks " + want);
             assertFalse(s.contains("trains plain ones"), "no kind is refused");
+            String python = Python.thatCan("import py_compile").orElse(null);
+            if (python == null) continue;
+            Path py = Files.writeString(dir.resolve(f + "-kinds.py"), s);
+            Python.Result r = Python.run(List.of(python, "-m", "py_compile", py.toString()), 60);
+            assertEquals(0, r.exit(), r.output());
         }
     }
 
