@@ -97,7 +97,7 @@ public final class Settings {
 
     public static final Setting<Double> L1 = Setting.of(Setting.Kind.DECIMAL, Double.class, "L1 penalty", "l1", "l1")
             .value(TrainingConfig::l1, 1e-4).range(0, 10)
-            .tooltip("A sparse run's λ: the loss gains λ · (mean over the batch of Σ|code|), Keras's activity_regularizer=l1(λ)")
+            .tooltip("A sparse run's λ: the loss gains λ · (mean over the batch of Σ|code|), an L1 activity penalty on the code")
             .optionalInFiles().build();
 
     public static final Setting<Double> BETA = Setting.of(Setting.Kind.DECIMAL, Double.class, "beta", "beta", "beta")
