@@ -33,6 +33,9 @@ public final class DigitCanvas extends Region {
     public record Source(Preview preview, String name, List<String> details, Color colour) { }
 
     private final Canvas canvas = new Canvas();
+    // Over the reconstruction rows only: a new preview is drawn here, so JavaFX repaints these rows, not the panel.
+    private final Canvas outputs = new Canvas();
+    private double ox, oy;   // where the canvas being drawn on lies in the panel
     private Contrast contrast = Contrast.ABSOLUTE;
     private ImageSet test;
     private DigitGrid grid;
@@ -46,7 +49,8 @@ public final class DigitCanvas extends Region {
     private long wholeDraws, outputDraws;
 
     public DigitCanvas() {
-        getChildren().add(canvas);
+        outputs.setManaged(false);
+        getChildren().addAll(canvas, outputs);
         setMinSize(200, 120);
         // Opaque, so that JavaFX repaints a redrawn panel from here up, not from the split pane's layered background below it.
         setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
@@ -143,11 +147,14 @@ public final class DigitCanvas extends Region {
 
     private void draw() {
         wholeDraws++;
+        ox = oy = 0;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (test == null || grid == null || canvas.getWidth() < 10) {
             layout = null;
+            outputs.setWidth(0);
+            outputs.setHeight(0);
             return;
         }
         g.setImageSmoothing(false);   // for any image drawn later; the digits below are written pixel by pixel
@@ -158,6 +165,7 @@ public final class DigitCanvas extends Region {
             drawRowNames(g, b);
             for (int c = 0; c < grid.columns(); c++) drawColumn(g, b, c);
         }
+        placeOutputs();
     }
 
     private void drawRowNames(GraphicsContext g, int band) {
@@ -194,9 +202,23 @@ public final class DigitCanvas extends Region {
         }
     }
 
+    /** The layer for new previews, empty, over the reconstruction rows of every band (what lies between them too). */
+    private void placeOutputs() {
+        int last = rows.size() - 1;
+        double x0 = Math.floor(layout.x(0)), y0 = Math.floor(layout.y(0, Math.min(1, last)));
+        double x1 = Math.min(canvas.getWidth(), Math.ceil(layout.x(grid.columns() - 1) + layout.cell()));
+        double y1 = Math.min(canvas.getHeight(), Math.ceil(layout.y(rows.bands() - 1, last) + layout.cell()));
+        outputs.relocate(x0, y0);
+        outputs.setWidth(last < 1 ? 0 : Math.max(0, x1 - x0));
+        outputs.setHeight(last < 1 ? 0 : Math.max(0, y1 - y0));
+        outputs.getGraphicsContext2D().clearRect(0, 0, outputs.getWidth(), outputs.getHeight());
+    }
+
     /** The rows after the originals, every column of every band: what a new preview changes. */
     private void drawOutputs() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = outputs.getGraphicsContext2D();
+        ox = outputs.getLayoutX();
+        oy = outputs.getLayoutY();
         for (int b = 0; b < rows.bands(); b++)
             for (int c = 0; c < grid.columns(); c++) {
                 int image = grid.cell(b, c);
@@ -205,6 +227,7 @@ public final class DigitCanvas extends Region {
                 for (int j = 0; j < d; j++) target[j] = test.pixel(image, j) / 255f;
                 drawOutputRows(g, b, c, layout.x(c));
             }
+        ox = oy = 0;
         outputDraws++;
     }
 
@@ -229,7 +252,7 @@ public final class DigitCanvas extends Region {
             Preview p = row.run() < sources.size() ? sources.get(row.run()).preview() : null;
             if (p == null || slot < 0 || slot >= p.count()) {
                 g.setFill(Color.rgb(235, 235, 235));
-                g.fillRect(x, layout.y(band, r), layout.cell(), layout.cell());
+                g.fillRect(x - ox, layout.y(band, r) - oy, layout.cell(), layout.cell());
                 continue;
             }
             if (row.kind() == Kind.OUTPUT) {
@@ -243,9 +266,13 @@ public final class DigitCanvas extends Region {
         }
     }
 
+    /** Writes the image, enlarged, at (x, y) of the panel into the canvas g draws on (which lies at ox, oy). */
     private void blit(GraphicsContext g, float[] v, boolean heat, double x, double y) {
         int s = layout.scale(), cols = test.cols(), w = cols * s, h = test.rows() * s;
-        if (x < 0 || y < 0 || x + w > canvas.getWidth() || y + h > canvas.getHeight()) return;   // panel too small
+        Canvas on = g.getCanvas();
+        x -= ox;
+        y -= oy;
+        if (x < 0 || y < 0 || x + w > on.getWidth() || y + h > on.getHeight()) return;   // panel too small
         if (argb.length != w * h) argb = new int[w * h];
         for (int py = 0; py < h; py++)
             for (int px = 0; px < w; px++) {
