@@ -20,6 +20,7 @@ class SpeedWindowTest extends WindowFixture {
         Run run = fx(() -> view.session().current());
         await("a first batch", () -> run.lastBatch() != null);
         robot.clickOn("#speed-10s");
+        Thread.sleep(600);   // the window drains batches 5 times a second: let it take in those trained before the click
         long from = fx(() -> run.lastBatch().step()), start = System.nanoTime();
         Thread.sleep(1500);
         long steps = fx(() -> run.lastBatch().step()) - from;
@@ -35,6 +36,7 @@ class SpeedWindowTest extends WindowFixture {
         robot.clickOn("#start");   // the next run keeps to the speed chosen
         Run next = fx(() -> view.session().current());
         await("the next run's first batch", () -> next != run && next.lastBatch() != null);
+        Thread.sleep(600);
         long nextFrom = fx(() -> next.lastBatch().step()), nextStart = System.nanoTime();
         Thread.sleep(1500);
         long nextSteps = fx(() -> next.lastBatch().step()) - nextFrom;

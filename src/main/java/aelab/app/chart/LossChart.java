@@ -62,7 +62,7 @@ public final class LossChart extends BorderPane {
     private final XYSeriesCollection testSet = new XYSeriesCollection();
     private final XYLineAndShapeRenderer trainLines = new XYLineAndShapeRenderer(true, false);
     private final XYLineAndShapeRenderer testDots = new XYLineAndShapeRenderer(true, true);
-    private final List<Shown> shown = new ArrayList<>();
+    private final List<ShownRun> shown = new ArrayList<>();
     private final FloorLine floor = new FloorLine(SMALL);
     private final PcaLine pca = new PcaLine(SMALL);
     private XYPlot plot;
@@ -77,20 +77,6 @@ public final class LossChart extends BorderPane {
     private RunHistory labels;
     private long seenHistory = -1;
     private int seriesMade;   // series keys must be unique within a dataset
-
-    /** A run's two series, how much of its curves they hold, and how much of them is on screen. */
-    private static final class Shown {
-        final Run run;
-        final XYSeries train, test;
-        int trainGeneration = -1, testGeneration = -1;
-        int drawnTrain, drawnTest;
-
-        Shown(Run run, int serial) {   // keys by serial, not the run's number, which Undo may change
-            this.run = run;
-            train = new XYSeries("series " + serial + " train", false, true);
-            test = new XYSeries("series " + serial + " test", false, true);
-        }
-    }
 
     public LossChart(Metric metric) {
         this.metric = metric;
@@ -125,7 +111,7 @@ public final class LossChart extends BorderPane {
         chart.getLegend().setSources(new org.jfree.chart.LegendItemSource[] {this::legendItems});
         chart.getLegend().setItemFont(SMALL);
         viewer = new ChartViewer(chart);
-        redraws = new ChartRedraws(viewer.getCanvas(), plot, new NewPieces());
+        redraws = new ChartRedraws(viewer.getCanvas(), plot, new NewPieces(plot, trainLines, testDots, shown));
         gestures = new ChartGestures(viewer.getCanvas(), plot, this::describe, () -> zoomed = true, this::resetZoom);
         x.addChangeListener(e -> userMoved());
         plot.getRangeAxis().addChangeListener(e -> userMoved());
@@ -172,7 +158,7 @@ public final class LossChart extends BorderPane {
     public void setBaseline(Baseline b) {
         if (metric != Metric.BCE || b == baseline) return;
         baseline = b;
-        for (Shown s : shown) s.trainGeneration = s.testGeneration = REDRAW;
+        for (ShownRun s : shown) s.trainGeneration = s.testGeneration = REDRAW;
         plot.getRangeAxis().setLabel(axisLabel() + (isLogScale() ? " (log scale)" : ""));
         note.setText(noteText());
     }
@@ -230,7 +216,7 @@ public final class LossChart extends BorderPane {
         ValueAxis xAxis = plot.getDomainAxis(), yAxis = plot.getRangeAxis();
         String best = null;
         double bestD = 8 * 8;
-        for (Shown s : shown) {
+        for (ShownRun s : shown) {
             for (XYSeries series : List.of(s.test, s.train)) {   // a test dot before the line through it
                 for (int i = 0; i < series.getItemCount(); i++) {
                     double px = xAxis.valueToJava2D(series.getX(i).doubleValue(), area, plot.getDomainAxisEdge());
@@ -246,7 +232,7 @@ public final class LossChart extends BorderPane {
         return best;
     }
 
-    private String pointText(Shown s, boolean test, double epochs, double value) {
+    private String pointText(ShownRun s, boolean test, double epochs, double value) {
         String run = labels == null ? "#" + s.run.id() : labels.legendLabel(s.run);
         String what = metric == Metric.BCE && baseline != Baseline.ZERO ? "BCE above the floor" : metric.name();
         String where;
@@ -292,7 +278,7 @@ public final class LossChart extends BorderPane {
                 rebuild(history);
                 whole = true;
             }
-            for (Shown s : shown) {
+            for (ShownRun s : shown) {
                 double shift = metric == Metric.BCE ? baseline.shift(s.run) : 0;
                 Curve train = metric.train.apply(s.run), test = metric.test.apply(s.run);
                 whole |= sync(s.train, train, s.trainGeneration, shift) | sync(s.test, test, s.testGeneration, shift);
@@ -322,7 +308,7 @@ public final class LossChart extends BorderPane {
      */
     private void fitEpochRange() {
         double end = 0;
-        for (Shown s : shown) {
+        for (ShownRun s : shown) {
             end = Math.max(end, s.run.config().epochs());
             if (s.train.getItemCount() > 0) end = Math.max(end, s.train.getMaxX());
             if (s.test.getItemCount() > 0) end = Math.max(end, s.test.getMaxX());
@@ -338,7 +324,7 @@ public final class LossChart extends BorderPane {
     /** Whether the chart lacks something the runs have: a run, points, a thinning, a baseline or floor. */
     private boolean behind(RunHistory history) {
         if (history.version() != seenHistory) return true;
-        for (Shown s : shown) {
+        for (ShownRun s : shown) {
             if (behind(s.train, metric.train.apply(s.run), s.trainGeneration)
                     || behind(s.test, metric.test.apply(s.run), s.testGeneration)) return true;
         }
@@ -360,10 +346,10 @@ public final class LossChart extends BorderPane {
         seenHistory = history.version();
         trainSet.removeAllSeries();
         testSet.removeAllSeries();
-        List<Shown> before = new ArrayList<>(shown);
+        List<ShownRun> before = new ArrayList<>(shown);
         shown.clear();
         for (Run run : history.runs()) {
-            Shown s = before.stream().filter(b -> b.run == run).findFirst().orElseGet(() -> new Shown(run, ++seriesMade));
+            ShownRun s = before.stream().filter(b -> b.run == run).findFirst().orElseGet(() -> new ShownRun(run, ++seriesMade));
             shown.add(s);
             trainSet.addSeries(s.train);
             testSet.addSeries(s.test);
@@ -379,40 +365,10 @@ public final class LossChart extends BorderPane {
         labels = history;
     }
 
-    /**
-     * The legend as one row, so that the plot keeps its size however many runs accumulate: the newest runs
-     * that fit the chart's width, and before them how many earlier ones are left out (the Results tab lists
-     * every run in its colour).
-     */
+    /** One row of legend: the newest runs that fit the chart's width (see {@link OneRowLegend}). */
     private org.jfree.chart.LegendItemCollection legendItems() {
-        org.jfree.chart.LegendItemCollection all = trainLines.getLegendItems(), out = new org.jfree.chart.LegendItemCollection();
-        java.awt.FontMetrics fm = METRICS.getFontMetrics(SMALL);
-        double room = (viewer == null || viewer.getWidth() <= 0 ? 540 : viewer.getWidth()) * 0.9 - 20, used = 0;
-        int first = all.getItemCount();
-        while (first > 0) {
-            double w = fm.stringWidth(all.get(first - 1).getLabel()) + LEGEND_ITEM_EXTRA;
-            double more = first - 1 > 0 ? fm.stringWidth(earlier(first - 1)) + LEGEND_ITEM_EXTRA : 0;
-            if (used + w + more > room && first < all.getItemCount()) break;
-            used += w;
-            first--;
-        }
-        if (first > 0) {
-            org.jfree.chart.LegendItem rest = new org.jfree.chart.LegendItem(earlier(first), null, null, null,
-                    new Rectangle2D.Double(0, 0, 0, 0), new Color(0, 0, 0, 0));
-            rest.setLabelFont(SMALL);
-            rest.setLabelPaint(new Color(90, 90, 90));
-            out.add(rest);
-        }
-        for (int i = first; i < all.getItemCount(); i++) out.add(all.get(i));
-        return out;
+        return OneRowLegend.of(trainLines.getLegendItems(), viewer == null || viewer.getWidth() <= 0 ? 540 : viewer.getWidth(), SMALL);
     }
-
-    private static String earlier(int n) { return "+ " + n + " earlier run" + (n == 1 ? "" : "s"); }
-
-    /** Pixels a legend item takes besides its text: its line, and the gaps. */
-    private static final double LEGEND_ITEM_EXTRA = 34;
-    private static final java.awt.Graphics2D METRICS = new java.awt.image.BufferedImage(1, 1,
-            java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
 
     /** Entries in the legend now, for tests. */
     int legendEntries() { return legendItems().getItemCount(); }
@@ -442,62 +398,6 @@ public final class LossChart extends BorderPane {
         return rewritten;
     }
 
-    /**
-     * The points added since the chart was last drawn whole, drawn as the renderers would: the end of
-     * each training line from its last point on screen, and each new test dot with its dashed link.
-     */
-    private final class NewPieces implements ChartRedraws.Pieces {
-        @Override public List<ChartRedraws.Piece> since(Rectangle2D area) {
-            ValueAxis xAxis = plot.getDomainAxis(), yAxis = plot.getRangeAxis();
-            RectangleEdge xEdge = plot.getDomainAxisEdge(), yEdge = plot.getRangeAxisEdge();
-            List<ChartRedraws.Piece> pieces = new ArrayList<>();
-            for (int i = 0; i < shown.size(); i++) {
-                Shown s = shown.get(i);
-                int n = s.train.getItemCount();
-                if (n > s.drawnTrain && n >= 2) {
-                    int from = Math.max(0, s.drawnTrain - 1);
-                    double[] xs = new double[n - from], ys = new double[n - from];
-                    for (int k = from; k < n; k++) {
-                        xs[k - from] = xAxis.valueToJava2D(s.train.getX(k).doubleValue(), area, xEdge);
-                        ys[k - from] = yAxis.valueToJava2D(s.train.getY(k).doubleValue(), area, yEdge);
-                    }
-                    pieces.add(piece(trainLines, i, xs, ys, 0));
-                }
-                for (int k = Math.max(1, s.drawnTest); k < s.test.getItemCount(); k++) {
-                    double[] xs = {xAxis.valueToJava2D(s.test.getX(k - 1).doubleValue(), area, xEdge),
-                            xAxis.valueToJava2D(s.test.getX(k).doubleValue(), area, xEdge)};
-                    double[] ys = {yAxis.valueToJava2D(s.test.getY(k - 1).doubleValue(), area, yEdge),
-                            yAxis.valueToJava2D(s.test.getY(k).doubleValue(), area, yEdge)};
-                    pieces.add(piece(testDots, i, xs, ys, 0));
-                }
-                for (int k = s.drawnTest; k < s.test.getItemCount(); k++) {
-                    double[] xs = {xAxis.valueToJava2D(s.test.getX(k).doubleValue(), area, xEdge)};
-                    double[] ys = {yAxis.valueToJava2D(s.test.getY(k).doubleValue(), area, yEdge)};
-                    pieces.add(piece(testDots, i, xs, ys, 3.5));
-                }
-            }
-            return pieces;
-        }
-
-        /** Points in series i's colour and stroke, as the renderer draws it. */
-        private ChartRedraws.Piece piece(XYLineAndShapeRenderer r, int i, double[] xs, double[] ys, double dot) {
-            Color c = (Color) r.getSeriesPaint(i);
-            BasicStroke b = (BasicStroke) r.getSeriesStroke(i);
-            float[] dash = b.getDashArray();
-            double[] d = new double[dash == null ? 0 : dash.length];
-            for (int k = 0; k < d.length; k++) d[k] = dash[k];
-            return new ChartRedraws.Piece(xs, ys, javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue(),
-                    c.getAlpha() / 255.0), b.getLineWidth(), d, dot);
-        }
-
-        @Override public void allDrawn() {
-            for (Shown s : shown) {
-                s.drawnTrain = s.train.getItemCount();
-                s.drawnTest = s.test.getItemCount();
-            }
-        }
-    }
-
     /** Times the chart was drawn whole, and times only its new pieces were; for tests. */
     long wholeDraws() { return redraws.wholeDraws(); }
 
@@ -508,7 +408,7 @@ public final class LossChart extends BorderPane {
     /** Points drawn in all series, for tests. */
     public int pointCount() {
         int n = 0;
-        for (Shown s : shown) n += s.train.getItemCount() + s.test.getItemCount();
+        for (ShownRun s : shown) n += s.train.getItemCount() + s.test.getItemCount();
         return n;
     }
 

@@ -48,8 +48,8 @@ public final class LabSession {
     static final long PREVIEW_MILLIS = 200;
     static final int IMAGE_SIZE = TrainingConfig.defaultLayers()[0];
     /**
-     * Training threads: every core. The window takes about 3–4 % of one core while training (it redraws about
-     * once a second, and lends itself a core meanwhile: see CoreLoan); keeping a core for the window would
+     * Training threads: every core. The window takes a few % of one core while training (it redraws what
+     * changed five times a second, and lends itself a core meanwhile: see CoreLoan); keeping a core for the window would
      * cost far more than sharing it (window-bench: 64k samples/s with 1 thread, 95–108k with 2, on 2 cores).
      */
     public static final int TRAINING_THREADS = Integer.getInteger("aelab.trainingThreads",

@@ -57,9 +57,12 @@ public final class DigitCanvas extends Region {
     private double outputScale = 1;
     private float[] grey, diff, target;
     private long wholeDraws, outputDraws;
+    // Over the reconstruction rows only: a new preview is drawn here, so JavaFX repaints these rows, not the panel.
+    private final Canvas outputs = new Canvas();
 
     public DigitCanvas() {
-        getChildren().add(canvas);
+        outputs.setManaged(false);
+        getChildren().addAll(canvas, outputs);
         setMinSize(200, 120);
         // Opaque, so that JavaFX repaints a redrawn panel from here up, not from the split pane's layered background below it.
         setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
@@ -192,6 +195,8 @@ public final class DigitCanvas extends Region {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (test == null || grid == null || canvas.getWidth() < 10) {
             layout = null;
+            outputs.setWidth(0);
+            outputs.setHeight(0);
             return;
         }
         g.setImageSmoothing(false);   // the frame is drawn pixel for pixel: nothing to smooth, nothing blurred
@@ -207,6 +212,19 @@ public final class DigitCanvas extends Region {
         for (int b = 0; b < rows.bands(); b++)
             for (int c = 0; c < grid.columns(); c++) drawColumn(b, c);
         show(g);
+        placeOutputs();
+    }
+
+    /** The layer for new previews, empty, over the reconstruction rows of every band (what lies between them too). */
+    private void placeOutputs() {
+        int last = rows.size() - 1;
+        double x0 = Math.floor(layout.x(0)), y0 = Math.floor(layout.y(0, Math.min(1, last)));
+        double x1 = Math.min(canvas.getWidth(), Math.ceil(layout.x(grid.columns() - 1) + layout.cell()));
+        double y1 = Math.min(canvas.getHeight(), Math.ceil(layout.y(rows.bands() - 1, last) + layout.cell()));
+        outputs.relocate(x0, y0);
+        outputs.setWidth(last < 1 ? 0 : Math.max(0, x1 - x0));
+        outputs.setHeight(last < 1 ? 0 : Math.max(0, y1 - y0));
+        outputs.getGraphicsContext2D().clearRect(0, 0, outputs.getWidth(), outputs.getHeight());
     }
 
     /** The frame onto the canvas, and the row names over it. */
@@ -220,7 +238,6 @@ public final class DigitCanvas extends Region {
     /** The rows after the originals, every column of every band: what a new preview changes. */
     private void drawOutputs() {
         if (test == null || grid == null || layout == null) return;
-        GraphicsContext g = canvas.getGraphicsContext2D();
         WritableImage last = frameImage;
         frameImage = new WritableImage((int) last.getWidth(), (int) last.getHeight());   // the renderer may still read the last
         int d = test.imageSize(), side = test.rows() * layout.scale();
@@ -233,7 +250,15 @@ public final class DigitCanvas extends Region {
                     fill(layout.device(layout.x(c)), layout.device(layout.y(b, r)), side, 0xFFEBEBEB);
                 drawOutputRows(b, c, layout.x(c));
             }
-        show(g);
+        int fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
+        frameImage.getPixelWriter().setPixels(0, 0, fw, fh, PixelFormat.getIntArgbInstance(), frame, 0, fw);
+        // the frame's region under the layer, device pixel for device pixel
+        GraphicsContext g = outputs.getGraphicsContext2D();
+        g.setImageSmoothing(false);
+        double x = outputs.getLayoutX(), y = outputs.getLayoutY(), w = outputs.getWidth(), h = outputs.getHeight();
+        g.clearRect(0, 0, w, h);
+        g.drawImage(frameImage, layout.device(x), layout.device(y), layout.device(x + w) - layout.device(x),
+                layout.device(y + h) - layout.device(y), 0, 0, w, h);
         outputDraws++;
     }
 
