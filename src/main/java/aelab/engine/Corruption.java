@@ -1,10 +1,9 @@
 package aelab.engine;
 
-import java.util.SplittableRandom;
-
 /**
  * The denoising autoencoder's corruption of its inputs (Vincent et al. 2008), row by row from
- * {@link RowKeys} streams, on a copy of the clean rows (which stay the targets). On the [0,1] scale,
+ * {@link RowKeys} streams (a {@link Gaussian} each: one number a pixel is a step's largest draw), on a
+ * copy of the clean rows (which stay the targets). On the [0,1] scale,
  * with top = 1 (255 on the raw scale, where the same noise is scaled by 255):
  *   gaussian:σ   x̃ = clip(x + σ·top·N(0,1), 0, top)
  *   masking:q    x̃ = 0 with probability q, else x
@@ -19,16 +18,15 @@ public final class Corruption {
     static void apply(Noise noise, float[] clean, float[] noisy, int rows, int d, float top, long[] keys) {
         float level = (float) noise.level();
         for (int r = 0; r < rows; r++) {
-            SplittableRandom rng = new SplittableRandom(keys[r]);
+            Gaussian rng = new Gaussian(keys[r]);
             int o = r * d;
             if (noise.type() == Noise.Type.GAUSSIAN) {
                 float sd = level * top;
-                for (int j = o; j < o + d; j++) {
-                    float v = clean[j] + sd * (float) rng.nextGaussian();
-                    noisy[j] = v < 0f ? 0f : Math.min(v, top);
-                }
+                rng.fill(noisy, o, d);   // the draws first, then a loop the JIT can vectorise
+                for (int j = o; j < o + d; j++) noisy[j] = Math.min(Math.max(clean[j] + sd * noisy[j], 0f), top);
             } else {
-                for (int j = o; j < o + d; j++) noisy[j] = rng.nextDouble() < level ? 0f : clean[j];
+                long below = (long) (noise.level() * 0x1.0p53);   // P(53 random bits < below) = q
+                for (int j = o; j < o + d; j++) noisy[j] = (rng.nextLong() >>> 11) < below ? 0f : clean[j];
             }
         }
     }
