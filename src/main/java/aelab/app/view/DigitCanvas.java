@@ -237,9 +237,7 @@ public final class DigitCanvas extends Region {
 
     /** The rows after the originals, every column of every band: what a new preview changes. */
     private void drawOutputs() {
-        if (test == null || grid == null || layout == null) return;
-        WritableImage last = frameImage;
-        frameImage = new WritableImage((int) last.getWidth(), (int) last.getHeight());   // the renderer may still read the last
+        if (test == null || grid == null || layout == null || frameImage == null) return;
         int d = test.imageSize(), side = test.rows() * layout.scale();
         for (int b = 0; b < rows.bands(); b++)
             for (int c = 0; c < grid.columns(); c++) {
@@ -250,15 +248,18 @@ public final class DigitCanvas extends Region {
                     fill(layout.device(layout.x(c)), layout.device(layout.y(b, r)), side, 0xFFEBEBEB);
                 drawOutputRows(b, c, layout.x(c));
             }
+        // Only the frame's region under the layer goes to the screen, device pixel for device pixel: a small
+        // image of its own each time (the renderer may still be reading the last one), not the whole frame.
         int fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
-        frameImage.getPixelWriter().setPixels(0, 0, fw, fh, PixelFormat.getIntArgbInstance(), frame, 0, fw);
-        // the frame's region under the layer, device pixel for device pixel
+        double x = outputs.getLayoutX(), y = outputs.getLayoutY(), w = outputs.getWidth(), h = outputs.getHeight();
+        int lx = Math.max(0, layout.device(x)), ly = Math.max(0, layout.device(y));
+        int lw = Math.min(fw - lx, layout.device(x + w) - lx), lh = Math.min(fh - ly, layout.device(y + h) - ly);
+        if (lw <= 0 || lh <= 0) return;
+        WritableImage region = new WritableImage(lw, lh);
+        region.getPixelWriter().setPixels(0, 0, lw, lh, PixelFormat.getIntArgbInstance(), frame, ly * fw + lx, fw);
         GraphicsContext g = outputs.getGraphicsContext2D();
         g.setImageSmoothing(false);
-        double x = outputs.getLayoutX(), y = outputs.getLayoutY(), w = outputs.getWidth(), h = outputs.getHeight();
-        g.clearRect(0, 0, w, h);
-        g.drawImage(frameImage, layout.device(x), layout.device(y), layout.device(x + w) - layout.device(x),
-                layout.device(y + h) - layout.device(y), 0, 0, w, h);
+        g.drawImage(region, 0, 0, w, h);
         outputDraws++;
     }
 
