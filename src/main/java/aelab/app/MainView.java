@@ -155,6 +155,9 @@ public final class MainView extends BorderPane implements TrainingPictures {
         BorderPane panel = new BorderPane(left);
         VBox header = controls.header();
         header.setPadding(new Insets(4, 12, 8, 12));
+        // as wide as the settings below, never wider: its data line wraps rather than widen the panel
+        header.setPrefWidth(0);
+        header.setMinWidth(0);
         header.getStyleClass().add("controls-pane");
         panel.setTop(new VBox(panelBar, header));   // Start, Pause, Stop stay in view; the settings scroll
         panel.setId("settings-panel");

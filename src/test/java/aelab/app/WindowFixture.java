@@ -101,7 +101,14 @@ public abstract class WindowFixture {
         robot.clickOn(field);
         robot.interact(field::selectAll);
         robot.write(text);
-        reveal(robot, robot.lookup("#start").query());   // back to the run buttons, as after typing a setting
+        robot.interact(() -> {   // the settings back to their top, where the presets and side by side are
+            for (javafx.scene.Node p = field.getParent(); p != null; p = p.getParent())
+                if (p instanceof javafx.scene.control.ScrollPane sp) {
+                    sp.setVvalue(0);
+                    return;
+                }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Scrolls the scroll pane a node is in until the node is in view, as a user would with the wheel. */
