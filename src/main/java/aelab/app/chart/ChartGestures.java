@@ -21,7 +21,9 @@ import org.jfree.data.Range;
  */
 final class ChartGestures {
     static final String HINT = "Hover a curve for its run, step and value · drag a rectangle to zoom in · "
-            + "the wheel zooms the epochs around the pointer · Alt-drag moves the view · double-click shows everything again";
+            + "the wheel zooms the epochs around the pointer · Alt-drag moves the view · double-click shows everything again\n"
+            + "The dash-dotted PCA line: what PCA with the same code width (a linear code of as many numbers) "
+            + "reaches on the test images; test dots below it have beaten it";
     /** Each notch of the wheel shows this much less (or more) of the epoch axis. */
     static final double WHEEL_FACTOR = 0.8;
 

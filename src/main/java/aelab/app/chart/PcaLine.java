@@ -14,8 +14,9 @@ import org.jfree.chart.ui.TextAnchor;
 
 /**
  * The dash-dotted line of a {@link LossChart} at what PCA with the runs' code width reaches on the test
- * images: a network whose test dots sit below it has beaten a linear code of the same size. Labelled at
- * its right end (the floor's label is at the left), above the line.
+ * images: a network whose test dots sit below it has beaten a linear code of the same size. Labelled
+ * briefly at its right end (the floor's label is at the left), above the line; the chart's tooltip
+ * says what it is.
  */
 final class PcaLine {
     private final ValueMarker marker = new ValueMarker(0, new Color(70, 110, 150), new BasicStroke(1.2f,
@@ -35,7 +36,7 @@ final class PcaLine {
     /** The line's value for the chart's metric, or NaN for none; the label says what it is. */
     void set(PcaBaseline.Figures f, boolean bce) {
         value = f == null ? Double.NaN : bce ? f.bce() : f.mse();
-        label = f == null ? "" : "PCA-" + f.components() + " (linear code of the same width) " + Format.loss(value);
+        label = f == null ? "" : "PCA-" + f.components() + " " + Format.loss(value);   // short: it sits over the plot
     }
 
     private boolean wanted(boolean allowed) { return allowed && !Double.isNaN(value); }
