@@ -192,7 +192,13 @@ public final class ReconstructionView extends BorderPane {
             Run r = runs.get(i);
             String scale = r.config().scale() == Scale.UNIT ? "[0,1]" : "raw 0–255";
             List<String> details = new ArrayList<>();
-            if (!r.config().kindLabel().isEmpty()) details.add(r.config().kindLabel().replaceAll(", $", ""));
+            String parameter = switch (r.config().kind()) {   // short: the row names' column is narrow
+                case PLAIN -> "";
+                case DENOISING -> r.config().noise().toString();
+                case SPARSE -> "λ " + aelab.engine.Settings.L1.text(r.config());
+                case VAE -> "β " + aelab.engine.Settings.BETA.text(r.config());
+            };
+            if (!parameter.isEmpty()) details.add(parameter);
             details.addAll(List.of(r.config().output() + " + " + r.config().loss(), scale));
             sources.add(new DigitCanvas.Source(previews.get(i), "#" + r.id(), List.copyOf(details), Palette.fx(r.colour()),
                     r.config().kind(), r.config().noise()));
