@@ -145,7 +145,7 @@ final class CompareCommand {
 
     /** "denoising:masking:0.3" → the base settings as that kind, its parameter from the item or the options. */
     private static TrainingConfig kindRun(String item, ModelKind kind, String[] p, TrainingConfig base) throws UsageException {
-        TrainingConfig c = base.with(Settings.KIND, kind);
+        TrainingConfig c = base.asKind(kind);
         String param = p.length > 1 ? item.substring(item.indexOf(':') + 1) : null;
         try {
             switch (kind) {
@@ -154,10 +154,7 @@ final class CompareCommand {
                 }
                 case DENOISING -> { if (param != null) c = c.with(Settings.NOISE, Noise.parse(param)); }
                 case SPARSE -> { if (param != null) c = c.with(Settings.L1, checked(Settings.L1, param)); }
-                case VAE -> {
-                    if (param != null) c = c.with(Settings.BETA, checked(Settings.BETA, param));
-                    c = c.with(Settings.OUTPUT, Activation.SIGMOID).with(Settings.LOSS, Loss.BCE).with(Settings.SCALE, Scale.UNIT);
-                }
+                case VAE -> { if (param != null) c = c.with(Settings.BETA, checked(Settings.BETA, param)); }
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException("--runs: '" + item + "': " + e.getMessage());

@@ -63,6 +63,16 @@ public record TrainingConfig(int[] layers, Activation hidden, Activation output,
         return read(s -> s == setting ? value : s.get(this));
     }
 
+    /**
+     * This config as the given kind of autoencoder. A VAE's decoder gives each pixel a probability, so it
+     * is sigmoid + BCE on [0,1] by definition: those come with it.
+     */
+    public TrainingConfig asKind(ModelKind k) {
+        TrainingConfig c = with(Settings.KIND, k);
+        return k != ModelKind.VAE ? c
+                : c.with(Settings.OUTPUT, Activation.SIGMOID).with(Settings.LOSS, Loss.BCE).with(Settings.SCALE, Scale.UNIT);
+    }
+
     /** The same experiment on a given number of threads (0 = all cores). */
     public TrainingConfig withThreads(int threads) { return with(Settings.THREADS, threads); }
 

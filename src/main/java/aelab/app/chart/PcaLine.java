@@ -19,21 +19,22 @@ import org.jfree.chart.ui.TextAnchor;
  * says what it is.
  */
 final class PcaLine {
-    private final ValueMarker marker = new ValueMarker(0, new Color(70, 110, 150), new BasicStroke(1.2f,
-            BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 3f, 2f, 3f}, 0f));
-    private boolean shown;
+    private final MarkerLine line;
     private double value = Double.NaN;
     private String label = "";
 
     PcaLine(Font font) {
+        ValueMarker marker = new ValueMarker(0, new Color(70, 110, 150), new BasicStroke(1.2f,
+                BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 3f, 2f, 3f}, 0f));
         marker.setLabelFont(font);
         marker.setLabelPaint(new Color(50, 85, 120));
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        line = new MarkerLine(marker);
     }
 
-    /** The line's value for the chart's metric, or NaN for none; the label says what it is. */
+    /** The line's value for the chart's metric, or NaN for none. */
     void set(PcaBaseline.Figures f, boolean bce) {
         value = f == null ? Double.NaN : bce ? f.bce() : f.mse();
         label = f == null ? "" : "PCA-" + f.components() + " " + Format.loss(value);   // short: it sits over the plot
@@ -41,26 +42,11 @@ final class PcaLine {
 
     private boolean wanted(boolean allowed) { return allowed && !Double.isNaN(value); }
 
-    /** Whether the plot lacks the line, shows it in vain, or at another value. */
-    boolean behind(boolean allowed) {
-        boolean show = wanted(allowed);
-        return show != shown || show && (marker.getValue() != value || !label.equals(marker.getLabel()));
-    }
+    boolean behind(boolean allowed) { return line.behind(wanted(allowed), value, label); }
 
-    void update(XYPlot plot, boolean allowed) {
-        boolean show = wanted(allowed);
-        if (show) {
-            marker.setValue(value);
-            marker.setLabel(label);
-        }
-        if (show != shown) {
-            if (show) plot.addRangeMarker(marker);
-            else plot.removeRangeMarker(marker);
-            shown = show;
-        }
-    }
+    void update(XYPlot plot, boolean allowed) { line.update(plot, wanted(allowed), value, label); }
 
-    boolean shown() { return shown; }
+    boolean shown() { return line.shown(); }
 
-    double value() { return marker.getValue(); }
+    double value() { return line.value(); }
 }

@@ -39,7 +39,9 @@ public final class CompareForm {
         Row() {
             // a VAE is sigmoid + BCE on [0,1] by definition: choosing it sets them
             kind.addListener((o, was, is) -> {
-                if (is == ModelKind.VAE) set(on.get(), Activation.SIGMOID, Loss.BCE, Scale.UNIT, is);
+                if (is == null) return;
+                TrainingConfig as = apply(TrainingConfig.defaults()).asKind(is);
+                set(on.get(), as.output(), as.loss(), as.scale(), is);
             });
         }
 

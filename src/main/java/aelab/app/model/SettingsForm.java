@@ -106,12 +106,14 @@ public final class SettingsForm {
      * it sets those three with it, as one change.
      */
     private void kindChanged(ModelKind k) {
-        if (!loading && k == ModelKind.VAE) {
+        if (!loading && k != null) {
+            TrainingConfig as = TrainingConfig.defaults().with(Settings.OUTPUT, output.get()).with(Settings.LOSS, loss.get())
+                    .with(Settings.SCALE, scale.get()).asKind(k);
             loading = true;
             try {
-                output.set(Activation.SIGMOID);
-                loss.set(Loss.BCE);
-                scale.set(Scale.UNIT);
+                output.set(as.output());
+                loss.set(as.loss());
+                scale.set(as.scale());
             } finally {
                 loading = false;
             }
