@@ -65,5 +65,8 @@ public final class Launcher {
      */
     public static void preferSoftwareRendering() {
         if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");
+        // A live frame changes a dozen small places (chart tiles, digit bands, status lines); JavaFX repaints at most
+        // 6 regions a frame and merges the rest into large ones, which cost the renderer a fifth more (0011).
+        if (System.getProperty("prism.dirtyregioncount") == null) System.setProperty("prism.dirtyregioncount", "12");
     }
 }

@@ -69,7 +69,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final CheckBox logScale = new CheckBox("Log scale");
     private final CheckBox aboveFloor = new CheckBox("BCE above the floor");
     private final Button clearRuns = new Button("Clear old runs");
-    private final FramePump pump = new FramePump(this::frame);
+    private final FramePump pump = new FramePump(this::frame, this::lendAhead);
     // While a run trains, the Training tab redraws at every frame (5 a second) as long as a frame costs the FX
     // thread under 8 ms of CPU, everything in the same frame: one layout pass, one rendering, one core lent.
     // The least wait is half a frame, so that no frame is skipped for coming a moment early. Frames are cheap
@@ -84,8 +84,8 @@ public final class MainView extends BorderPane implements TrainingPictures {
         return t.isCurrentThreadCpuTimeSupported() ? t::getCurrentThreadCpuTime : System::nanoTime;
     }
 
-    private static final long LOAN_NANOS = 100_000_000L;   // a frame's longest draw, as a bound: the loan ends after it
     private final CoreLoan loan = new CoreLoan();          // this window's: the runs it starts give a core up while it draws
+    private volatile boolean lendAhead;                    // whether the next frame will draw a run in training
     private Tab training, resultsTab, latentTab;
     private boolean drawing = true;
     private final List<Runnable> afterDrain = new ArrayList<>();
@@ -103,6 +103,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
         initListeners();
         pump.start();
         watchRenderer();
+        followPulses();
         keepFocusOffControlsWhileLoading();
     }
 
@@ -122,13 +123,23 @@ public final class MainView extends BorderPane implements TrainingPictures {
     }
 
     /**
-     * Lends the training's core to JavaFX's renderer thread whenever it runs. It rasterises what the frames
-     * drew, after them, for as long as that takes: a deadline could only guess. Not found (another
-     * pipeline names it otherwise), the loan covers the frames alone.
+     * Lends the training's core whenever this window's threads work: the FX thread (frames, pulses, input) and
+     * JavaFX's renderer thread, which rasterises what the frames drew, after them, for as long as that takes.
+     * A renderer not found (another pipeline names it otherwise) leaves the FX thread watched alone.
      */
     private void watchRenderer() {
+        List<Thread> threads = new ArrayList<>();
+        if (javafx.application.Platform.isFxApplicationThread()) threads.add(Thread.currentThread());
         Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst()
-                .ifPresent(loan::lendWhileRunning);
+                .ifPresent(threads::add);
+        loan.lendWhileWorking(threads);
+    }
+
+    /** The pump posts frames just before a pulse: it learns their beat from the scene. */
+    private void followPulses() {
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) pump.attach(scene);
+        });
     }
 
     private void createView() {
@@ -312,6 +323,22 @@ public final class MainView extends BorderPane implements TrainingPictures {
      * a scatter nobody sees would cost the training its CSS and layout passes for nothing.
      */
     private void frame() {
+        // From here on the loan follows this thread's work (see watchRenderer); the deadline only brought it here.
+        loan.lendUntil(System.nanoTime());
+        drawFrame();
+        lendAhead = drawing && !session.going().isEmpty() && tabs.getSelectionModel().getSelectedItem() == training
+                && trainingBudget.due(System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(FramePump.FRAME_MILLIS));
+    }
+
+    /**
+     * Just before a frame that will draw a run in training (on the pump's thread): a core is lent from now, so
+     * that a worker has stepped aside by the time this thread wakes, instead of losing its core mid-task.
+     */
+    private void lendAhead() {
+        if (lendAhead) loan.lendUntil(System.nanoTime() + 2 * FramePump.LEAD_NANOS);
+    }
+
+    private void drawFrame() {
         session.drain();
         for (Runnable r : afterDrain) r.run();
         if (session.dataset() != floorOf) nameTheFloor(session.dataset());
@@ -336,12 +363,8 @@ public final class MainView extends BorderPane implements TrainingPictures {
             refreshTraining();
             return;
         }
-        long start = System.nanoTime();
-        if (!trainingBudget.due(start)) return;
-        loan.lendUntil(start + LOAN_NANOS);   // the training gives this core up while the window draws
+        if (!trainingBudget.due(System.nanoTime())) return;
         trainingBudget.run(this::refreshTraining);
-        // What this frame changed is rendered after it by JavaFX's renderer thread, which the loan watches.
-        loan.lendUntil(System.nanoTime());
     }
 
     /** The same, all of it now, whether or not the Training tab is in view: before an export, say. */

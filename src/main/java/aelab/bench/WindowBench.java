@@ -176,7 +176,7 @@ public final class WindowBench extends Application {
         long fx = threadId("JavaFX Application Thread"), render = threadId("QuantumRenderer-0");
         long[] started = new long[1];
         Run run = on(() -> {
-            view.setDrawing(true);
+            view.setDrawing(!switching);   // a measured run starts held, as its first interval says
             session.form().load(TrainingConfig.defaults().with(Settings.EPOCHS, n));
             session.start();
             started[0] = System.nanoTime();

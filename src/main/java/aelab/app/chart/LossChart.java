@@ -177,7 +177,7 @@ public final class LossChart extends BorderPane {
         plot.setRangeAxis(y);
         y.addChangeListener(e -> userMoved());
         fitEpochRange();
-        fitLogRange();
+        fitLossRange();
         fitted();
     }
 
@@ -199,8 +199,7 @@ public final class LossChart extends BorderPane {
         zoomed = false;
         plot.getDomainAxis().setAutoRange(true);
         fitEpochRange();
-        if (isLogScale()) fitLogRange();
-        else plot.getRangeAxis().setAutoRange(true);
+        fitLossRange();
         fitted();
     }
 
@@ -244,11 +243,26 @@ public final class LossChart extends BorderPane {
         return run + "\n" + where + " · " + what + " " + aelab.app.model.Format.loss(value);
     }
 
-    /** A log axis does not include 0, so unlike the linear one it would cut off the floor: fit it by hand. */
-    private void fitLogRange() {
-        if (!(plot.getRangeAxis() instanceof LogAxis axis)) return;
+    /**
+     * The loss axis fitted by hand: a log axis does not include 0, so unlike the linear one it would cut off the
+     * floor; a linear one ends on a coarse step above the data ({@link LinearSteps}), so that it moves rarely.
+     */
+    private void fitLossRange() {
         Range train = DatasetUtils.findRangeBounds(trainSet), test = DatasetUtils.findRangeBounds(testSet);
         Range data = Range.combine(train, test);
+        if (!(plot.getRangeAxis() instanceof LogAxis axis)) {
+            ValueAxis y = plot.getRangeAxis();
+            if (data == null) {
+                if (!y.isAutoRange()) y.setAutoRange(true);
+                return;
+            }
+            double high = data.getUpperBound();
+            if (floor.shown()) high = Math.max(high, floor.value());
+            if (pca.shown()) high = Math.max(high, pca.value());
+            Range r = new Range(Math.min(0, data.getLowerBound() * 1.05), LinearSteps.top(high));
+            if (y.isAutoRange() || !r.equals(y.getRange())) y.setRange(r);
+            return;
+        }
         if (data == null) {
             axis.setAutoRange(true);
             return;
@@ -281,7 +295,12 @@ public final class LossChart extends BorderPane {
             for (ShownRun s : shown) {
                 double shift = metric == Metric.BCE ? baseline.shift(s.run) : 0;
                 Curve train = metric.train.apply(s.run), test = metric.test.apply(s.run);
-                whole |= sync(s.train, train, s.trainGeneration, shift) | sync(s.test, test, s.testGeneration, shift);
+                boolean halved = s.drawnTrain > 0 && train.generation() == s.trainGeneration + 1;
+                boolean rewritten = sync(s.train, train, s.trainGeneration, shift);
+                // A curve that averaged its points in pairs looks as it did (neighbours a pixel apart): what is on
+                // screen stays, and its new pieces go on from the pair that holds the last point drawn.
+                if (halved && rewritten) s.drawnTrain = (s.drawnTrain + 1) / 2;
+                whole |= (rewritten && !halved) | sync(s.test, test, s.testGeneration, shift);
                 s.trainGeneration = train.generation();
                 s.testGeneration = test.generation();
             }
@@ -291,7 +310,7 @@ public final class LossChart extends BorderPane {
             whole |= pca.behind(pcaAllowed(latest));
             pca.update(plot, pcaAllowed(latest));
             if (!zoomed) {
-                fitLogRange();
+                fitLossRange();
                 fitEpochRange();
             }
         } finally {

@@ -154,8 +154,14 @@ public final class Run {
      * against 88k samples/s here), and no time left drawn from them would be worth showing.
      */
     private boolean settled() {
-        return windowBefore > 0 && lastWindow > 0 && Math.max(lastWindow, windowBefore) <= 1.25 * Math.min(lastWindow, windowBefore);
+        // Once settled, settled for the rest of the run: the JIT warms up once, and a machine that later slows for
+        // a moment (another program, the window) must not take a sensible time left back to "estimating".
+        speedSettled |= windowBefore > 0 && lastWindow > 0
+                && Math.max(lastWindow, windowBefore) <= 1.25 * Math.min(lastWindow, windowBefore);
+        return speedSettled;
     }
+
+    private boolean speedSettled;
 
     private Pace measurePace() {
         if (info == null || lastBatch == null) return Pace.UNKNOWN;
@@ -236,5 +242,6 @@ public final class Run {
         refStep = -1;
         pace = Pace.UNKNOWN;
         lastWindow = windowBefore = 0;
+        speedSettled = false;
     }
 }

@@ -57,12 +57,11 @@ public final class DigitCanvas extends Region {
     private double outputScale = 1;
     private float[] grey, diff, target;
     private long wholeDraws, outputDraws;
-    // Over the reconstruction rows only: a new preview is drawn here, so JavaFX repaints these rows, not the panel.
-    private final Canvas outputs = new Canvas();
+    // Over each band's rows after its originals: a new preview is shown there, so JavaFX repaints these rows alone.
+    private final List<OutputLayer> layers = new java.util.ArrayList<>();
 
     public DigitCanvas() {
-        outputs.setManaged(false);
-        getChildren().addAll(canvas, outputs);
+        getChildren().add(canvas);
         setMinSize(200, 120);
         // Opaque, so that JavaFX repaints a redrawn panel from here up, not from the split pane's layered background below it.
         setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
@@ -195,8 +194,7 @@ public final class DigitCanvas extends Region {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (test == null || grid == null || canvas.getWidth() < 10) {
             layout = null;
-            outputs.setWidth(0);
-            outputs.setHeight(0);
+            for (OutputLayer l : layers) l.place(0, 0, 0, 0, 1);
             return;
         }
         g.setImageSmoothing(false);   // the frame is drawn pixel for pixel: nothing to smooth, nothing blurred
@@ -215,16 +213,25 @@ public final class DigitCanvas extends Region {
         placeOutputs();
     }
 
-    /** The layer for new previews, empty, over the reconstruction rows of every band (what lies between them too). */
+    /** A layer for new previews over each band's rows after its originals, hidden until a preview comes. */
     private void placeOutputs() {
-        int last = rows.size() - 1;
-        double x0 = Math.floor(layout.x(0)), y0 = Math.floor(layout.y(0, Math.min(1, last)));
-        double x1 = Math.min(canvas.getWidth(), Math.ceil(layout.x(grid.columns() - 1) + layout.cell()));
-        double y1 = Math.min(canvas.getHeight(), Math.ceil(layout.y(rows.bands() - 1, last) + layout.cell()));
-        outputs.relocate(x0, y0);
-        outputs.setWidth(last < 1 ? 0 : Math.max(0, x1 - x0));
-        outputs.setHeight(last < 1 ? 0 : Math.max(0, y1 - y0));
-        outputs.getGraphicsContext2D().clearRect(0, 0, outputs.getWidth(), outputs.getHeight());
+        int last = rows.size() - 1, fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
+        while (layers.size() < rows.bands()) {
+            OutputLayer l = new OutputLayer();
+            layers.add(l);
+            getChildren().add(l);
+        }
+        int x0 = Math.max(0, layout.device(Math.floor(layout.x(0))));
+        int x1 = Math.min(fw, layout.device(Math.ceil(layout.x(grid.columns() - 1) + layout.cell())));
+        for (int b = 0; b < layers.size(); b++) {
+            if (b >= rows.bands() || last < 1) {
+                layers.get(b).place(0, 0, 0, 0, 1);
+                continue;
+            }
+            int y0 = Math.max(0, layout.device(Math.floor(layout.y(b, 1))));
+            int y1 = Math.min(fh, layout.device(Math.ceil(layout.y(b, last) + layout.cell())));
+            layers.get(b).place(x0, y0, x1 - x0, y1 - y0, outputScale);
+        }
     }
 
     /** The frame onto the canvas, and the row names over it. */
@@ -248,18 +255,9 @@ public final class DigitCanvas extends Region {
                     fill(layout.device(layout.x(c)), layout.device(layout.y(b, r)), side, 0xFFEBEBEB);
                 drawOutputRows(b, c, layout.x(c));
             }
-        // Only the frame's region under the layer goes to the screen, device pixel for device pixel: a small
-        // image of its own each time (the renderer may still be reading the last one), not the whole frame.
-        int fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
-        double x = outputs.getLayoutX(), y = outputs.getLayoutY(), w = outputs.getWidth(), h = outputs.getHeight();
-        int lx = Math.max(0, layout.device(x)), ly = Math.max(0, layout.device(y));
-        int lw = Math.min(fw - lx, layout.device(x + w) - lx), lh = Math.min(fh - ly, layout.device(y + h) - ly);
-        if (lw <= 0 || lh <= 0) return;
-        WritableImage region = new WritableImage(lw, lh);
-        region.getPixelWriter().setPixels(0, 0, lw, lh, PixelFormat.getIntArgbInstance(), frame, ly * fw + lx, fw);
-        GraphicsContext g = outputs.getGraphicsContext2D();
-        g.setImageSmoothing(false);
-        g.drawImage(region, 0, 0, w, h);
+        // Only the frame's rows under the layers go to the screen, device pixel for device pixel.
+        int fw = (int) frameImage.getWidth();
+        for (OutputLayer l : layers) l.show(frame, fw);
         outputDraws++;
     }
 
@@ -350,18 +348,22 @@ public final class DigitCanvas extends Region {
             java.util.Arrays.fill(frame, py * fw + Math.max(0, x), py * fw + Math.min(fw, x + side), colour);
     }
 
-    /** One image enlarged by the layout's whole scale into the frame, at (x, y) in window units. */
+    /**
+     * One image enlarged by the layout's whole scale into the frame, at (x, y) in window units: each image
+     * line's colours once, then written s times s wide and repeated s lines down.
+     */
     private void blit(float[] v, boolean heat, double x, double y) {
         int s = layout.scale(), cols = test.cols(), w = cols * s, h = test.rows() * s;
         int fw = (int) frameImage.getWidth(), fh = (int) frameImage.getHeight();
         int dx = layout.device(x), dy = layout.device(y);
         if (dx < 0 || dy < 0 || dx + w > fw || dy + h > fh) return;   // panel too small
-        for (int py = 0; py < h; py++) {
-            int row = (py / s) * cols, at = (dy + py) * fw + dx;
-            for (int px = 0; px < w; px++) {
-                float value = v[row + px / s];
-                frame[at + px] = heat ? heat(value) : grey(value);
+        for (int iy = 0; iy < test.rows(); iy++) {
+            int at = (dy + iy * s) * fw + dx;
+            for (int ix = 0; ix < cols; ix++) {
+                float value = v[iy * cols + ix];
+                java.util.Arrays.fill(frame, at + ix * s, at + ix * s + s, heat ? heat(value) : grey(value));
             }
+            for (int k = 1; k < s; k++) System.arraycopy(frame, at, frame, at + k * fw, w);
         }
     }
 

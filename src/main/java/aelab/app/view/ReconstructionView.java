@@ -44,6 +44,7 @@ public final class ReconstructionView extends BorderPane {
     private final CheckBox errorMaps = new CheckBox("error maps");
     private final DigitCanvas canvas = new DigitCanvas();
     private final Label title = new Label("Reconstructions");
+    private final SteadyBox titleBox = SteadyBox.ofLabel(title);
     private final Label hover = new Label();
     private static final String HOVER_HINT = "Hover over an image for its label, its BCE and MSE, and the sum of its outputs.";
     private ClassNames classes = ClassNames.UNKNOWN;
@@ -77,12 +78,10 @@ public final class ReconstructionView extends BorderPane {
                 + "dark is close, bright is far off"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, errorMaps, mode);
-        // a narrow window wraps the title, never shortens it or the controls
-        title.setWrapText(true);
-        title.setMinWidth(0);
-        title.setMinHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(title, Priority.SOMETIMES);
+        HBox header = new HBox(8, titleBox, spacer, errorMaps, mode);
+        // a narrow window wraps the title, never shortens it or the controls; its step changes every frame
+        // without laying out the window (SteadyBox)
+        HBox.setHgrow(titleBox, Priority.SOMETIMES);
         errorMaps.setMinWidth(Region.USE_PREF_SIZE);
         mode.setMinWidth(Region.USE_PREF_SIZE);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -209,8 +208,8 @@ public final class ReconstructionView extends BorderPane {
         Preview p = last == null ? null : previews.get(previews.size() - 1);
         String whose = runs.size() == 1 ? "run #" + last.id()
                 : "runs " + String.join(", ", runs.stream().map(r -> "#" + r.id()).toList());
-        title.setText(p == null ? "Reconstructions" : "Reconstructions of " + whose + " · epoch " + p.epoch()
-                + ", step " + p.step());
+        // the step is said once, under the digits (TimelineBar): here it would be one more line repainted every frame
+        titleBox.setText(p == null ? "Reconstructions" : "Reconstructions of " + whose + " · epoch " + p.epoch());
         describe(hovered);   // the numbers under the pointer follow the new reconstructions
     }
 

@@ -34,9 +34,13 @@ public final class StatusView extends VBox {
     private final Label batch = new Label();
     private final Label test = new Label();
     private final Label ending = new Label();
+    // The lines that change with every frame of a run, and the bar: each laid out alone (see SteadyBox).
+    private final SteadyBox progressBox = new SteadyBox(progress), positionBox = SteadyBox.ofLabel(position),
+            paceBox = SteadyBox.ofLabel(pace), batchBox = SteadyBox.ofLabel(batch), testBox = SteadyBox.ofLabel(test);
     private final VBox warnings = new VBox(4);
     private final VBox perRun = new VBox(3);
     private List<String> shownLines = List.of();
+    private List<Integer> shownRuns = List.of();
     private List<Diagnosis> shownDiagnoses = List.of();
     private Consumer<Topic> onWhy = t -> { };
 
@@ -59,11 +63,10 @@ public final class StatusView extends VBox {
         test.setId("test-losses");
         ending.setId("ending");
         warnings.setId("warnings");
-        for (Label l : new Label[] {position, pace, batch, test, ending}) {
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);   // a wrapped line grows, never ends in "…"
-            l.managedProperty().bind(l.textProperty().isNotEmpty());   // an empty line takes no room
-        }
+        ending.setWrapText(true);
+        ending.setMinHeight(Region.USE_PREF_SIZE);   // a wrapped line grows, never ends in "…"
+        ending.managedProperty().bind(ending.textProperty().isNotEmpty());   // an empty line takes no room
+        for (SteadyBox b : new SteadyBox[] {positionBox, paceBox, batchBox, testBox}) show(b, "");
         ending.getStyleClass().add("ending");
         perRun.setId("run-lines");
         perRun.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(perRun.getChildren()));
@@ -74,7 +77,7 @@ public final class StatusView extends VBox {
         scroll.setPrefViewportHeight(100);   // grows into whatever height the digits beside it take
         scroll.setMinViewportHeight(40);
         scroll.setMinWidth(220);
-        VBox figures = new VBox(5, progress, position, pace, batch, test, perRun, ending);
+        VBox figures = new VBox(5, progressBox, positionBox, paceBox, batchBox, testBox, perRun, ending);
         figures.setMinWidth(0);
         SideOrBelow body = new SideOrBelow(figures, scroll, 10, 300).secondGrows();
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -90,29 +93,46 @@ public final class StatusView extends VBox {
         RunStatus s = several ? RunStatus.NONE : RunStatus.of(shown.isEmpty() ? null : shown.get(0));
         double done = several ? RunStatus.progress(shown) : s.progress();
         if (progress.getProgress() != done) progress.setProgress(done);
-        show(position, several ? "" : s.position());
+        show(positionBox, several ? "" : s.position());
         Run going = several ? shown.stream().filter(r -> !r.isFinished()).findFirst().orElse(null) : null;
-        show(pace, !several ? s.pace() : going == null ? "" : going.isPaused() ? "Paused — press Resume to go on"
+        show(paceBox, !several ? s.pace() : going == null ? "" : going.isPaused() ? "Paused — press Resume to go on"
                 : going.pace().describe());
-        show(batch, several ? "" : s.batchLosses());
-        show(test, several ? "" : s.testLosses());
+        show(batchBox, several ? "" : s.batchLosses());
+        show(testBox, several ? "" : s.testLosses());
         show(ending, several ? "" : s.ending());
         List<String> lines = new ArrayList<>();
         if (several) for (Run r : shown) lines.add(RunStatus.line(r));
         if (!lines.equals(shownLines)) {
+            // the same runs: their lines take the new figures in place (a new label each frame would cost its CSS)
+            boolean sameRuns = lines.size() == shownLines.size() && shownRuns.equals(shown.stream().map(Run::id).toList());
             shownLines = lines;
-            perRun.getChildren().clear();
-            for (int i = 0; i < lines.size(); i++) {
-                Label l = new Label(lines.get(i), new Rectangle(10, 10, Palette.fx(shown.get(i).colour())));
-                l.setWrapText(true);
-                l.setMinHeight(Region.USE_PREF_SIZE);
-                perRun.getChildren().add(l);
+            if (!sameRuns) {
+                shownRuns = shown.stream().map(Run::id).toList();
+                perRun.getChildren().clear();
+                for (int i = 0; i < lines.size(); i++) {
+                    Label l = new Label("", new Rectangle(10, 10, Palette.fx(shown.get(i).colour())));
+                    perRun.getChildren().add(SteadyBox.ofLabel(l));
+                }
             }
+            for (int i = 0; i < lines.size(); i++) ((SteadyBox) perRun.getChildren().get(i)).setText(lines.get(i));
         }
         if (!diagnoses.equals(shownDiagnoses)) {
             shownDiagnoses = List.copyOf(diagnoses);
             warnings.getChildren().clear();
             for (Diagnosis d : shownDiagnoses) warnings.getChildren().add(line(d));
+        }
+    }
+
+    /**
+     * A line's new text; an empty line takes no room. Set by hand, not bound to the text: a binding is told of
+     * every new text, and telling the box's parent that its managed child "changed" lays out the window.
+     */
+    private static void show(SteadyBox box, String text) {
+        box.setText(text);
+        boolean shown = !text.isEmpty();
+        if (box.isManaged() != shown) {
+            box.setManaged(shown);
+            box.setVisible(shown);
         }
     }
 

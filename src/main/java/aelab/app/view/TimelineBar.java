@@ -33,6 +33,8 @@ public final class TimelineBar extends HBox {
     private final Slider slider = new Slider(0, 0, 0);
     private final ToggleButton live = new ToggleButton("Live");
     private final Label where = new Label();
+    // The slider and the step change with every frame of a run: each laid out alone (SteadyBox).
+    private final SteadyBox sliderBox = new SteadyBox(slider), whereBox = new SteadyBox(where);
     private final Timeline player = new Timeline(new KeyFrame(PLAY_FRAME, e -> playOn()));
     private Runnable onMoved = () -> { };
     private boolean updating;
@@ -67,7 +69,8 @@ public final class TimelineBar extends HBox {
         where.setPrefWidth(250);   // fixed: a text that grows by a digit must not move the slider
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(play, slider, live, where);
+        HBox.setHgrow(sliderBox, Priority.ALWAYS);
+        getChildren().addAll(play, sliderBox, live, whereBox);
         player.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -151,7 +154,7 @@ public final class TimelineBar extends HBox {
                 : scrubber.isLive() ? String.format(Locale.ROOT, "live · step %,d", shown.step())
                 : String.format(Locale.ROOT, "step %,d · epoch %d · snapshot %d of %d", shown.step(), shown.epoch(),
                         scrubber.index() + 1, scrubber.size());
-        if (!text.equals(where.getText())) where.setText(text);
+        whereBox.setText(text);
     }
 
     Slider slider() { return slider; }

@@ -162,6 +162,33 @@ class LossChartTest {
     }
 
     @Test
+    void aCurveThatAveragesItsPointsInPairsGoesOnInPiecesUnderAnAxisThatStays(FxRobot robot) {
+        RunHistory h = new RunHistory();
+        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 40));
+        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        int[] step = {0};
+        java.util.function.IntConsumer batches = n -> {
+            for (int b = 0; b < n; b++) {
+                double loss = Math.min(0.5, 0.1 + 0.6 / (1 + ++step[0] / 20.0));   // flat, then falling
+                run.addBatch(new BatchPoint(1, step[0], step[0], loss, loss, loss / 4, step[0] * 1_000_000L));
+            }
+        };
+        batches.accept(Run.CURVE_CAP - 20);
+        robot.interact(() -> chart.refresh(h));
+        long whole = chart.wholeDraws(), pieces = chart.pieceDraws();
+        int before = chart.pointCount();
+        batches.accept(40);   // the curve fills and averages its points in pairs: its first peak a little lower
+        robot.interact(() -> chart.refresh(h));
+        assertTrue(chart.pointCount() < before, "the curve halved: " + before + " → " + chart.pointCount());
+        assertEquals(whole, chart.wholeDraws(), "what is on screen looks the same: not drawn whole");
+        assertEquals(pieces + 1, chart.pieceDraws(), "its new points are a piece");
+        batches.accept(10);
+        robot.interact(() -> chart.refresh(h));
+        assertEquals(whole, chart.wholeDraws());
+        assertEquals(pieces + 2, chart.pieceDraws(), "and it goes on in pieces");
+    }
+
+    @Test
     void aCurveThatOnlyGrowsDrawsItsNewPiecesOnATileOrTwoAndAMovedAxisDrawsTheChartWhole(FxRobot robot) {
         RunHistory h = new RunHistory();
         Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 20));

@@ -69,6 +69,19 @@ class RunTest {
     }
 
     @Test
+    void onceSteadyTheTimeLeftStaysShownWhenTheMachineSlowsForAMoment() {
+        run.started(new RunInfo(config, 1_000_000, 100, 10_000, 0.057, List.of(), "naive", 2));   // 20,000 batches
+        long t = 0;
+        int step = 0;
+        for (long end = t + 3_000_000_000L; t < end; ) run.addBatch(new BatchPoint(1, ++step, step, 0.5, 0.5, 0.1, t += 10_000_000L));
+        assertTrue(run.pace().settled(), run.pace().describe());
+        // another program takes a core for a while: the windows differ by far more than a quarter
+        for (long end = t + 1_500_000_000L; t < end; ) run.addBatch(new BatchPoint(1, ++step, step, 0.5, 0.5, 0.1, t += 25_000_000L));
+        for (long end = t + 1_500_000_000L; t < end; ) run.addBatch(new BatchPoint(1, ++step, step, 0.5, 0.5, 0.1, t += 10_000_000L));
+        assertTrue(run.pace().describe().endsWith(" left"), "not back to estimating: " + run.pace().describe());
+    }
+
+    @Test
     void thePaceFollowsTheRecentSecondsWhenTheSpeedChanges() {
         run.started(new RunInfo(config, 100_000, 100, 1000, 0.057, List.of(), "naive", 2));   // 2,000 batches
         long t = 0;
