@@ -228,9 +228,16 @@ public final class MainView extends BorderPane implements TrainingPictures {
         // The divider gives the room to the charts or to the digits, which grow with it (whole-pixel scales).
         chartsAndDigits.setId("charts-digits");
         chartsAndDigits.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        chartsAndDigits.getItems().addAll(charts, lower);
+        // When the digits and status need more height than the charts leave them (four kinds side by side on a
+        // 1024 × 768 screen: eight rows of digits, four status lines), they scroll, never slide under the charts.
+        ScrollPane lowerScroll = new ScrollPane(lower);
+        lowerScroll.setFitToWidth(true);
+        lowerScroll.setFitToHeight(true);
+        lowerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        lowerScroll.getStyleClass().add("digits-scroll");
+        chartsAndDigits.getItems().addAll(charts, lowerScroll);
         chartsAndDigits.setDividerPositions(DIVIDER);
-        SplitPane.setResizableWithParent(lower, true);
+        SplitPane.setResizableWithParent(lowerScroll, true);
         // once dragged, the divider stays where the user put it
         chartsAndDigits.getDividers().get(0).positionProperty().addListener(o -> {
             if (!placing && lower.getScene() != null && chartsAndDigits.isPressed()) dividerMoved = true;

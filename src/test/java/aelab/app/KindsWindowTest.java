@@ -50,6 +50,33 @@ class KindsWindowTest extends WindowFixture {
     }
 
     @Test
+    void at1024By768TheFourKindsRowsScrollBelowTheChartsNeverUnderThem(FxRobot robot) throws Exception {
+        readyWithEpochs(robot, 1);
+        robot.clickOn("#compare-kinds");
+        robot.clickOn("#start-side-by-side");
+        await("four runs finished", () -> runs().size() == 4 && runs().stream().allMatch(Run::isFinished));
+        fx(() -> {
+            javafx.stage.Stage s = (javafx.stage.Stage) view.getScene().getWindow();
+            s.setWidth(1024);
+            s.setHeight(768);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);   // a frame
+        javafx.scene.Node digits = robot.lookup("#reconstructions").query(), chart = view.bceChart();
+        javafx.geometry.Bounds d = fx(() -> {
+            view.getScene().getRoot().applyCss();
+            view.getScene().getRoot().layout();
+            return digits.localToScene(digits.getLayoutBounds());
+        });
+        javafx.geometry.Bounds c = fx(() -> chart.localToScene(chart.getLayoutBounds()));
+        assertEquals(8, fx(() -> view.reconstructions().rowKinds().size()), "eight rows of digits");
+        assertTrue(d.getMinY() >= c.getMaxY() - 0.5, "the digits start below the charts: digits " + d + ", chart " + c);
+        assertTrue(c.getHeight() >= 160 - 0.5, "the charts keep their least height: " + c);
+        save(robot.lookup("#main").query(), "kinds-side-by-side-1024.png");
+    }
+
+    @Test
     void theVaePresetChoosesTheKindWithSigmoidAndBce(FxRobot robot) throws Exception {
         robot.clickOn("#preset-the-question");
         robot.clickOn("#preset-vae");
