@@ -57,8 +57,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final TabPane tabs = new TabPane();
     private final SplitPane chartsAndDigits = new SplitPane();
     private SideOrBelow lower;
-    private final javafx.scene.layout.StackPane lowerHolder = new javafx.scene.layout.StackPane();
-    private final ScrollPane lowerScroll = new ScrollPane();
+    private aelab.app.view.ScrollWhenShort lowerHolder;
     /** The least share of the height the charts keep when the digits are given room for a larger scale. */
     static final double CHARTS_SHARE = 0.34;
     private boolean dividerMoved, placing;
@@ -230,15 +229,8 @@ public final class MainView extends BorderPane implements TrainingPictures {
         // The divider gives the room to the charts or to the digits, which grow with it (whole-pixel scales).
         chartsAndDigits.setId("charts-digits");
         chartsAndDigits.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        // When the digits and status need more height than the charts leave them (four kinds side by side on a
-        // 1024 × 768 screen: eight rows of digits, four status lines), they scroll, never slide under the charts.
-        // Only then: a scroll pane's clip keeps JavaFX from starting a repaint at the panels inside it, which made
-        // every live frame cost the renderer 0.058 cores instead of 0.035 (window-bench). See scrollWhenShort.
-        lowerScroll.setFitToWidth(true);
-        lowerScroll.setFitToHeight(true);
-        lowerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        lowerScroll.getStyleClass().add("digits-scroll");
-        lowerHolder.getChildren().add(lower);
+        // When the digits and status need more height than the charts leave them, they scroll (see ScrollWhenShort).
+        lowerHolder = new aelab.app.view.ScrollWhenShort(lower);
         chartsAndDigits.getItems().addAll(charts, lowerHolder);
         chartsAndDigits.setDividerPositions(DIVIDER);
         SplitPane.setResizableWithParent(lowerHolder, true);
@@ -271,7 +263,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
         super.layoutChildren();
         double w = lower.getWidth(), h = chartsAndDigits.getHeight();
         if (h <= 0) return;
-        scrollWhenShort(h);
+        lowerHolder.fit(h - chartsAndDigits.getItems().get(0).minHeight(lowerHolder.getWidth()) - 8);
         String rows = reconstructions.rowsShown();
         if (!dividerMoved && (w != placedFor[0] || h != placedFor[1] || !rows.equals(placedForRows))) {
             placedFor[0] = w;
@@ -284,24 +276,6 @@ public final class MainView extends BorderPane implements TrainingPictures {
         double need = lower.minHeight(w), pos = chartsAndDigits.getDividerPositions()[0], most = 1 - (need + 8) / h;
         if (pos > most + 1e-3) chartsAndDigits.setDividerPosition(0, Math.max(0.2, most));
     }
-
-    /**
-     * The digits and status in a scroll pane while they need more height than the charts' least height leaves
-     * them (the split pane would otherwise lay them out at their least height, over the charts), straight in
-     * the split pane otherwise.
-     */
-    private void scrollWhenShort(double height) {
-        double w = lowerHolder.getWidth();
-        if (w <= 0) return;
-        double room = height - charts().minHeight(w) - 8;
-        boolean scroll = lower.minHeight(w) > room;
-        if (scroll == (lowerScroll.getContent() == lower)) return;
-        lowerHolder.getChildren().clear();
-        lowerScroll.setContent(scroll ? lower : null);
-        lowerHolder.getChildren().add(scroll ? lowerScroll : lower);
-    }
-
-    private javafx.scene.Node charts() { return chartsAndDigits.getItems().get(0); }
 
     /**
      * Until the divider is dragged, the digits get the height for the largest whole scale their width allows,
