@@ -86,7 +86,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     }
 
     private final CoreLoan loan = new CoreLoan();          // this window's: the runs it starts give a core up while it draws
-    private volatile boolean lendAhead;                    // whether the next frame will draw a run in training
+    private volatile boolean nextFrameDraws;               // whether the next frame will draw a run in training
     private Tab training, resultsTab, latentTab;
     private boolean drawing = true;
     private final List<Runnable> afterDrain = new ArrayList<>();
@@ -330,7 +330,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
         // From here on the loan follows this thread's work (see watchRenderer); the deadline only brought it here.
         loan.lendUntil(System.nanoTime());
         drawFrame();
-        lendAhead = drawing && !session.going().isEmpty() && tabs.getSelectionModel().getSelectedItem() == training
+        nextFrameDraws = drawing && !session.going().isEmpty() && tabs.getSelectionModel().getSelectedItem() == training
                 && trainingBudget.due(System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(FramePump.FRAME_MILLIS));
     }
 
@@ -339,7 +339,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
      * that a worker has stepped aside by the time this thread wakes, instead of losing its core mid-task.
      */
     private void lendAhead() {
-        if (lendAhead) loan.lendUntil(System.nanoTime() + 2 * FramePump.LEAD_NANOS);
+        if (nextFrameDraws) loan.lendUntil(System.nanoTime() + 2 * FramePump.LEAD_NANOS);
     }
 
     private void drawFrame() {

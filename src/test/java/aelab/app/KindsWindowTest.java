@@ -21,12 +21,17 @@ class KindsWindowTest extends WindowFixture {
         return WaitForAsyncUtils.asyncFx(() -> List.copyOf(view.session().history().runs())).get();
     }
 
-    @Test
-    void theFourKindsTrainSideBySideEachWithItsRowsAndFigures(FxRobot robot) throws Exception {
-        readyWithEpochs(robot, 2);
+    /** "The four kinds", then Start side by side, until all four runs have finished their epochs. */
+    private void fourKindsTrained(FxRobot robot, int epochs) throws Exception {
+        readyWithEpochs(robot, epochs);
         robot.clickOn("#compare-kinds");
         robot.clickOn("#start-side-by-side");
         await("four runs finished", () -> runs().size() == 4 && runs().stream().allMatch(Run::isFinished));
+    }
+
+    @Test
+    void theFourKindsTrainSideBySideEachWithItsRowsAndFigures(FxRobot robot) throws Exception {
+        fourKindsTrained(robot, 2);
         for (Run r : runs()) assertEquals(RunOutcome.Status.FINISHED, r.outcome().status(), "#" + r.id());
         assertEquals(List.of(ModelKind.PLAIN, ModelKind.DENOISING, ModelKind.SPARSE, ModelKind.VAE),
                 runs().stream().map(r -> r.config().kind()).toList());
@@ -51,17 +56,8 @@ class KindsWindowTest extends WindowFixture {
 
     @Test
     void at1024By768TheFourKindsRowsScrollBelowTheChartsNeverUnderThem(FxRobot robot) throws Exception {
-        readyWithEpochs(robot, 1);
-        robot.clickOn("#compare-kinds");
-        robot.clickOn("#start-side-by-side");
-        await("four runs finished", () -> runs().size() == 4 && runs().stream().allMatch(Run::isFinished));
-        fx(() -> {
-            javafx.stage.Stage s = (javafx.stage.Stage) view.getScene().getWindow();
-            s.setWidth(1024);
-            s.setHeight(768);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        fourKindsTrained(robot, 1);
+        resize(1024, 768);
         WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);   // a frame
         javafx.scene.Node digits = robot.lookup("#reconstructions").query(), chart = view.bceChart();
         javafx.geometry.Bounds d = fx(() -> {

@@ -15,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -64,16 +63,6 @@ class SmallScreenWindowTest extends WindowFixture {
             }
         }
         if (node instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) walk(child, cut);
-    }
-
-    private void resize(double width, double height) throws Exception {
-        fx(() -> {
-            Stage s = (Stage) view.getScene().getWindow();
-            s.setWidth(width);
-            s.setHeight(height);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private List<Run> runs() throws Exception {

@@ -151,4 +151,15 @@ public abstract class WindowFixture {
         if (!dir.isDirectory() && !dir.mkdirs()) throw new IOException("cannot create " + dir);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir, name));
     }
+
+    /** Resizes the window, as a user on a smaller screen would have it, and waits for the FX thread. */
+    protected void resize(double width, double height) throws Exception {
+        fx(() -> {
+            Stage s = (Stage) view.getScene().getWindow();
+            s.setWidth(width);
+            s.setHeight(height);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }
