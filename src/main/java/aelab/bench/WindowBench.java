@@ -34,8 +34,13 @@ import javafx.stage.Stage;
 
 /**
  * What the window's drawing costs the training: {@code java -jar autoencoder-lab.jar window-bench}.
- * Opens the real window and trains the default experiment as Start does: a run of 8 epochs to warm up
- * the JIT, then one long run during which drawing is switched off and on every second. Held, the window
+ * Opens the real window and trains the default experiment as Start does: warm-up runs of 8 epochs,
+ * drawing, until the JIT has settled, then one long run during which drawing is switched off and on
+ * every second. The window's code runs a few times a second, so the JIT goes on compiling more of it
+ * for minutes (on the 2-core machine this was built on, 5–25 % of the time for the first two minutes,
+ * mostly while drawing: decision 0011): a warm-up ends once the JIT compiled less than
+ * {@link #SETTLED_JIT_SHARE} of its last run's time, or when its time is up. What the JIT compiled is
+ * printed for every warm-up run and for the measured one. Held, the window
  * still takes in every batch but redraws nothing. Each mini-batch's time (from the one before it in the
  * same epoch) counts for the state the window was in when the batch ended, so a machine that slows
  * down for a few seconds weighs on both states alike:
@@ -48,13 +53,16 @@ import javafx.stage.Stage;
  */
 public final class WindowBench extends Application {
     private static final long SWITCH_MILLIS = 1000;
-    // Long enough for the window's drawing code and the kernels to reach their final JIT tier.
+    // A warm-up run: long enough for the kernels to reach their final JIT tier.
     private static final int WARM_UP_EPOCHS = 8;
-    private static int epochs = 20;
+    /** The JIT has settled when it compiled less than this share of a warm-up run's wall time. */
+    static final double SETTLED_JIT_SHARE = 0.02;
+    private static int epochs = 20, warmUpSeconds = 300;
 
     /** The window-bench command (options parsed by the command line); returns the exit status. */
-    public static int run(int measuredEpochs, int threads) {
+    public static int run(int measuredEpochs, int threads, int warmUpLimit) {
         epochs = measuredEpochs;
+        warmUpSeconds = warmUpLimit;
         if (threads > 0) System.setProperty("aelab.trainingThreads", String.valueOf(threads));
         Launcher.preferSoftwareRendering();
         Launcher.quietClassPathWarning();
@@ -142,14 +150,18 @@ public final class WindowBench extends Application {
             }
             int images = on(() -> session.dataset().train().count());
             System.out.printf(Locale.ROOT, "window-bench: %s, %,d images an epoch, %d training thread(s); a run of %d epochs "
-                            + "with drawing switched every %d ms, after a warm-up run of %d epochs%n",
-                    TrainingConfig.defaults().label(), images, LabSession.TRAINING_THREADS, epochs, SWITCH_MILLIS, WARM_UP_EPOCHS);
-            train(WARM_UP_EPOCHS, false);
+                            + "with drawing switched every %d ms, after %s%n",
+                    TrainingConfig.defaults().label(), images, LabSession.TRAINING_THREADS, epochs, SWITCH_MILLIS,
+                    warmUpSeconds == 0 ? "a warm-up run of " + WARM_UP_EPOCHS + " epochs"
+                            : "warm-up runs of " + WARM_UP_EPOCHS + " epochs until the JIT settles (at most " + warmUpSeconds + " s)");
+            warmUp();
+            long jit0 = jitMillis();
             long writes0 = recovery == null ? 0 : recovery.writes(), cpu0 = recovery == null ? 0 : recovery.writeCpuNanos();
             long from = System.nanoTime();
             List<Interval> intervals = train(epochs, true);
             long wall = System.nanoTime() - from;
             Summary summary = report(intervals, TrainingConfig.defaults().batchSize());
+            System.out.printf(Locale.ROOT, "while measuring, the JIT compiled %s of the time%n", jitShare(jit0 < 0 ? -1 : jitMillis() - jit0, wall));
             // What the copy took from the training, whatever else the machine does: its thread's CPU time.
             if (recovery != null) System.out.printf(Locale.ROOT, "recovery copy: %d writes in %.1f s, %.0f ms CPU each, "
                             + "%.2f %% of one core%n", recovery.writes() - writes0, wall / 1e9,
@@ -169,6 +181,38 @@ public final class WindowBench extends Application {
                 Platform.exit();
             });
         }
+    }
+
+    /**
+     * Runs of {@link #WARM_UP_EPOCHS} epochs, drawing, until the JIT compiled less than
+     * {@link #SETTLED_JIT_SHARE} of a run's time or the warm-up's seconds are up; one run with 0 seconds.
+     */
+    private void warmUp() throws Exception {
+        long from = System.nanoTime(), limit = warmUpSeconds * 1_000_000_000L;
+        for (int k = 1; ; k++) {
+            long jit = jitMillis(), start = System.nanoTime();
+            train(WARM_UP_EPOCHS, false);
+            long wall = System.nanoTime() - start, compiled = jit < 0 ? -1 : jitMillis() - jit;
+            double share = compiled * 1e6 / wall;
+            System.out.printf(Locale.ROOT, "warm-up run %d: %d epochs in %.1f s, the JIT compiled %s of the time%n",
+                    k, WARM_UP_EPOCHS, wall / 1e9, jitShare(compiled, wall));
+            if (warmUpSeconds == 0 || share < SETTLED_JIT_SHARE) return;
+            if (System.nanoTime() - from >= limit) {
+                System.out.printf(Locale.ROOT, "window-bench: the JIT had not settled after %d s of warm-up: the figures "
+                        + "include its compiling (--warm-up sets the limit)%n", warmUpSeconds);
+                return;
+            }
+        }
+    }
+
+    /** The JIT's compile time so far in ms (the sum of its compilations' durations), or -1 where unknown. */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    private static String jitShare(long millis, long wallNanos) {
+        return millis < 0 ? "(unknown)" : String.format(Locale.ROOT, "%.1f %%", 100.0 * millis * 1e6 / wallNanos);
     }
 
     /** Trains the default experiment for n epochs; switching, drawing goes off and on every second. */

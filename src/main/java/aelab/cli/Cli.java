@@ -25,11 +25,12 @@ public final class Cli {
 
     /**
      * The one command that opens a window, handed in by whoever starts the command line: the
-     * command line itself never loads JavaFX. Threads 0 means the app's own choice.
+     * command line itself never loads JavaFX. Threads 0 means the app's own choice; warmUpSeconds is the
+     * most the warm-up may take (0: one short warm-up run).
      */
     @FunctionalInterface
     public interface WindowMeasure {
-        int measure(int epochs, int threads) throws Exception;
+        int measure(int epochs, int threads, int warmUpSeconds) throws Exception;
     }
 
     /** What a command writes to and may call. */
@@ -37,7 +38,7 @@ public final class Cli {
 
     /** A command line without the window: window-bench says it cannot run here. */
     public Cli(PrintStream out, PrintStream err) {
-        this(out, err, (epochs, threads) -> {
+        this(out, err, (epochs, threads, warmUp) -> {
             throw new CommandFailed("window-bench is not available from here; run it as java -jar autoencoder-lab.jar window-bench");
         });
     }

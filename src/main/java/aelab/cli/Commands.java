@@ -87,9 +87,12 @@ final class Commands {
                     false, null, List.of(), (o, io) -> new SelfCheckCommand(io.out()).run(o)),
             new Command("window-bench", "What the window's drawing costs the training: opens the real window (needs a "
                     + "display) and trains with drawing switched off and on every second.", false, null, List.of(
-                    new Opt("epochs", "N", "epochs of the measured run, after a warm-up run (default 20)"),
+                    new Opt("epochs", "N", "epochs of the measured run, after the warm-up (default 20)"),
+                    new Opt("warm-up", "S", "at most S seconds of warm-up runs, which end once the JIT compiles under 2 % "
+                            + "of the time (default 300; 0: one run of 8 epochs)"),
                     new Opt("threads", "N", "training threads (default: the app's own choice)")),
-                    (o, io) -> io.window().measure(o.integer("epochs", 20, 1, 10_000), o.integer("threads", 0, 1, 1024))));
+                    (o, io) -> io.window().measure(o.integer("epochs", 20, 1, 10_000), o.integer("threads", 0, 1, 1024),
+                            o.integer("warm-up", 300, 0, 86_400))));
 
     private Commands() { }
 

@@ -136,11 +136,15 @@ class CliTest {
 
     @Test
     void windowBenchIsACommandOfTheTableWithItsOptionsCheckedBeforeAWindowOpens() {
-        int[] asked = new int[2];
-        Cli.WindowMeasure fake = (epochs, threads) -> { asked[0] = epochs; asked[1] = threads; return 0; };
+        int[] asked = new int[3];
+        Cli.WindowMeasure fake = (epochs, threads, warmUp) -> { asked[0] = epochs; asked[1] = threads; asked[2] = warmUp; return 0; };
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8), e = new PrintStream(err, true, StandardCharsets.UTF_8);
         assertEquals(0, new Cli(o, e, fake).run(new String[] {"window-bench", "--epochs", "3"}));
-        assertArrayEquals(new int[] {3, 0}, asked, "threads 0 = the app's own choice");
+        assertArrayEquals(new int[] {3, 0, 300}, asked, "threads 0 = the app's own choice; warm-up until the JIT settles, at most 300 s");
+        assertEquals(0, new Cli(o, e, fake).run(new String[] {"window-bench", "--warm-up", "0"}));
+        assertArrayEquals(new int[] {20, 0, 0}, asked, "one short warm-up run");
+        assertEquals(2, new Cli(o, e, fake).run(new String[] {"window-bench", "--warm-up", "-1"}));
+        assertTrue(err().contains("--warm-up must be between 0 and"), err());
         assertEquals(2, new Cli(o, e, fake).run(new String[] {"window-bench", "--epochs", "0"}));
         assertTrue(err().contains("--epochs must be between 1 and") && err().contains("see 'window-bench --help'"), err());
         assertEquals(2, new Cli(o, e, fake).run(new String[] {"window-bench", "--thread", "2"}));

@@ -424,6 +424,8 @@ public final class LossChart extends BorderPane {
 
     long tilesPainted() { return redraws.tilesPainted(); }
 
+    long tilesClipped() { return redraws.tilesClipped(); }
+
     /** Points drawn in all series, for tests. */
     public int pointCount() {
         int n = 0;

@@ -211,12 +211,18 @@ class LossChartTest {
         }
         long tiles = chart.tilesPainted();
         assertTrue(tiles >= 3 && tiles <= 3 * 4, "each frame's piece on a tile or a few: " + tiles);
+        assertEquals(0, chart.tilesClipped(), "pieces well inside the data area are drawn without a clip (costly to render)");
         robot.interact(() -> assertEquals(false, chart.refresh(h), "nothing new: nothing drawn"));
         assertEquals(whole, chart.wholeDraws());
 
         run.addEpoch(new EpochMetrics(1, 0.3, 0.3, 0.3, 0.05, 100, 1));   // a test dot, within the axes
         robot.interact(() -> chart.refresh(h));
         assertEquals(whole, chart.wholeDraws(), "a test dot is a new piece too");
+        assertEquals(0, chart.tilesClipped());
+        run.addEpoch(new EpochMetrics(2, 0.3, 0.0, 0.0, 0.0, 100, 1));   // a test dot on the x axis: its disc reaches past the area
+        robot.interact(() -> chart.refresh(h));
+        assertEquals(whole, chart.wholeDraws());
+        assertTrue(chart.tilesClipped() > 0, "a piece that reaches past the data area is clipped to it");
 
         run.addBatch(new BatchPoint(1, 99, 99, 5.0, 5.0, 1, 99_000_000L));   // diverging: the y axis grows
         robot.interact(() -> chart.refresh(h));
