@@ -72,8 +72,7 @@ class LossChartTest {
     @Test
     void theEpochAxisSpansThePlannedEpochsFromTheFirstBatch(FxRobot robot) {
         RunHistory h = new RunHistory();
-        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 20));
-        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        Run run = started(h, 20);
         run.addBatch(new BatchPoint(1, 1, 1, 0.7, 0.7, 0.2, 1_000_000L));
         robot.interact(() -> chart.refresh(h));
         ValueAxis x = chart.chart().getXYPlot().getDomainAxis();
@@ -164,15 +163,9 @@ class LossChartTest {
     @Test
     void aCurveThatAveragesItsPointsInPairsGoesOnInPiecesUnderAnAxisThatStays(FxRobot robot) {
         RunHistory h = new RunHistory();
-        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 40));
-        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        Run run = started(h, 40);
         int[] step = {0};
-        java.util.function.IntConsumer batches = n -> {
-            for (int b = 0; b < n; b++) {
-                double loss = Math.min(0.5, 0.1 + 0.6 / (1 + ++step[0] / 20.0));   // flat, then falling
-                run.addBatch(new BatchPoint(1, step[0], step[0], loss, loss, loss / 4, step[0] * 1_000_000L));
-            }
-        };
+        java.util.function.IntConsumer batches = n -> addBatches(run, step, n, true);   // flat, then falling
         batches.accept(Run.CURVE_CAP - 20);
         robot.interact(() -> chart.refresh(h));
         long whole = chart.wholeDraws(), pieces = chart.pieceDraws();
@@ -191,15 +184,9 @@ class LossChartTest {
     @Test
     void aCurveThatOnlyGrowsDrawsItsNewPiecesOnATileOrTwoAndAMovedAxisDrawsTheChartWhole(FxRobot robot) {
         RunHistory h = new RunHistory();
-        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 20));
-        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        Run run = started(h, 20);
         int[] step = {0};
-        Runnable batches = () -> {
-            for (int b = 0; b < 10; b++) {
-                double loss = 0.1 + 0.6 / (1 + ++step[0] / 20.0);   // falling: the y axis keeps its range
-                run.addBatch(new BatchPoint(1, step[0], step[0], loss, loss, loss / 4, step[0] * 1_000_000L));
-            }
-        };
+        Runnable batches = () -> addBatches(run, step, 10, false);   // falling: the y axis keeps its range
         batches.run();
         robot.interact(() -> chart.refresh(h));
         long whole = chart.wholeDraws(), pieces = chart.pieceDraws();
@@ -234,8 +221,7 @@ class LossChartTest {
     @Test
     void theFloorLabelHidesNoCurveJustAboveTheFloor(FxRobot robot) {
         RunHistory h = new RunHistory();
-        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, 4));
-        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        Run run = started(h, 4);
         double just = FLOOR + 0.002;   // a few pixels above the floor line, where a label above it would sit
         for (int b = 1; b <= 200; b++) run.addBatch(new BatchPoint(1, b, b, just, just, 0.01, b * 1_000_000L));
         robot.interact(() -> chart.refresh(h));
@@ -259,6 +245,22 @@ class LossChartTest {
             if (found) curveSeen++;
         }
         assertEquals(10, curveSeen, "the curve shows all along the label's stretch of the floor");
+    }
+
+    /** A run of the given epochs in h, started as the trainer starts it. */
+    private static Run started(RunHistory h, int epochs) {
+        Run run = h.add(TrainingConfig.defaults().with(Settings.EPOCHS, epochs));
+        run.started(new RunInfo(run.config(), 5_000, 10_000, 50, FLOOR, List.of(), "naive", 2));
+        return run;
+    }
+
+    /** n more batches after step[0], whose loss falls as 0.1 + 0.6 / (1 + step / 20), capped at 0.5 if flatFirst. */
+    private static void addBatches(Run run, int[] step, int n, boolean flatFirst) {
+        for (int b = 0; b < n; b++) {
+            double loss = 0.1 + 0.6 / (1 + ++step[0] / 20.0);
+            if (flatFirst) loss = Math.min(0.5, loss);
+            run.addBatch(new BatchPoint(1, step[0], step[0], loss, loss, loss / 4, step[0] * 1_000_000L));
+        }
     }
 
     private static boolean near(java.awt.Color a, java.awt.Color b) {
