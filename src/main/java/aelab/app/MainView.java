@@ -57,6 +57,7 @@ public final class MainView extends BorderPane implements TrainingPictures {
     private final TabPane tabs = new TabPane();
     private final SplitPane chartsAndDigits = new SplitPane();
     private SideOrBelow lower;
+    private long lowerRequestsSeen = -1;   // lower's layout requests when its height was last checked
     private aelab.app.view.ScrollWhenShort lowerHolder;
     /** The least share of the height the charts keep when the digits are given room for a larger scale. */
     static final double CHARTS_SHARE = 0.34;
@@ -354,8 +355,12 @@ public final class MainView extends BorderPane implements TrainingPictures {
         clearRuns.setDisable(session.history().runs().size() < 2);
         // other rows (runs side by side, error maps) want another divider: only a layout of this view places it
         if (!dividerMoved && !reconstructions.rowsShown().equals(placedForRows)) requestLayout();
-        // a status grown by a line takes it from the charts, not from the window's bottom edge
-        else if (lower.getHeight() + 0.5 < lower.minHeight(lower.getWidth())) requestLayout();
+        // a status grown by a line takes it from the charts, not from the window's bottom edge; asking the panel
+        // its smallest height measures every line in it, so only after something in it asked for a layout
+        else if (lower.layoutRequests() != lowerRequestsSeen) {
+            lowerRequestsSeen = lower.layoutRequests();
+            if (lower.getHeight() + 0.5 < lower.minHeight(lower.getWidth())) requestLayout();
+        }
     }
 
     /**

@@ -3,9 +3,7 @@ package aelab.engine;
 import aelab.data.ImageSet;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /** Turns an evaluation's per-image detail into {@link EpochInsights}. */
 final class Insights {
@@ -24,13 +22,9 @@ final class Insights {
             labels = Arrays.copyOf(test.labels(), d.codeCount);
         }
         int count = d.mse.length, k = Math.min(extremes, count);
-        Integer[] byMse = IntStream.range(0, count).boxed().toArray(Integer[]::new);
-        Arrays.sort(byMse, Comparator.comparingDouble((Integer i) -> d.mse[i]).thenComparingInt(i -> i));
-        int[] best = new int[k], worst = new int[k];
+        int[] best = Extremes.smallest(d.mse, k), worst = Extremes.largest(d.mse, k);
         double[] bestMse = new double[k], bestBce = new double[k], worstMse = new double[k], worstBce = new double[k];
         for (int i = 0; i < k; i++) {
-            best[i] = byMse[i];
-            worst[i] = byMse[count - 1 - i];
             bestMse[i] = d.mse[best[i]];
             bestBce[i] = d.bce[best[i]];
             worstMse[i] = d.mse[worst[i]];

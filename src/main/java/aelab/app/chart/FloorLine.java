@@ -15,6 +15,8 @@ import org.jfree.chart.ui.TextAnchor;
 /** The dashed line of a {@link LossChart} at the BCE floor of the newest run, labelled with its value underneath. */
 final class FloorLine {
     private final MarkerLine line;
+    private double labelled = Double.NaN;   // the floor the label was last written for (asked every frame)
+    private String label = "";
 
     FloorLine(Font font) {
         ValueMarker marker = new ValueMarker(0, new Color(120, 120, 120), new BasicStroke(1.2f,
@@ -39,7 +41,14 @@ final class FloorLine {
         else line.update(plot, false, 0, "");
     }
 
-    private static String label(Run latest) { return "BCE floor " + Format.loss(latest.info().bceFloor()); }
+    private String label(Run latest) {
+        double floor = latest.info().bceFloor();
+        if (Double.compare(floor, labelled) != 0) {
+            labelled = floor;
+            label = "BCE floor " + Format.loss(floor);
+        }
+        return label;
+    }
 
     boolean shown() { return line.shown(); }
 

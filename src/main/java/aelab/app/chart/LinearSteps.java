@@ -16,8 +16,13 @@ final class LinearSteps {
     /** The axis's upper end for data whose highest value is highest (> 0); 1 for none. */
     static double top(double highest) {
         if (!(highest > 0) || Double.isInfinite(highest)) return 1;
-        double x = 1.05 * highest, step = Math.pow(10, Math.floor(Math.log10(x))) / 4;
-        double top = Math.ceil(x / step - 1e-9) * step;
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", top));   // 0.775, not 0.7750000000000001
+        double x = 1.05 * highest;
+        int k = (int) Math.floor(Math.log10(x));
+        double n = Math.ceil(x / (Math.pow(10, k) / 4) - 1e-9);
+        // n · 10^k / 4 as the double nearest to it (0.775, not 0.7750000000000001): 10^|k| is exact as a
+        // double up to 10^22, and one division of exact values rounds once. Asked with every frame of a run,
+        // so no detour through a formatted string.
+        double p = Math.pow(10, Math.abs(k));
+        return k >= 0 ? n * p / 4 : n / (4 * p);
     }
 }

@@ -31,8 +31,20 @@ public final class Format {
         return (s / 3600) + " h " + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + " min";
     }
 
-    /** 12,345 */
+    /**
+     * 12,345: as {@code String.format(Locale.ROOT, "%,d", n)} writes it, without a Formatter. The window writes
+     * counts with every frame of a run, and a Formatter looks up its locale's number format on each call.
+     */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0, len = digits.length() - sign;
+        if (len <= 3) return digits;
+        StringBuilder s = new StringBuilder(digits.length() + (len - 1) / 3);
+        s.append(digits, 0, sign);
+        for (int i = 0; i < len; i++) {
+            if (i > 0 && (len - i) % 3 == 0) s.append(',');
+            s.append(digits.charAt(sign + i));
+        }
+        return s.toString();
     }
 }

@@ -103,7 +103,9 @@ public final class ReconstructionView extends BorderPane {
     private void fitMinHeight() {
         DigitRows r = DigitRows.of(runs.stream().map(x -> x.config().kind()).toList(), errorMaps.isSelected(), grid == null ? 2 : grid.bands());
         int side = test == null ? 28 : test.rows(), columns = grid == null ? 10 : grid.columns();
-        canvas.setMinHeight(new DigitLayout(columns, r.bands(), r.size(), side, 1, DigitLayout.LABELS, 0, 0).height() + 2);
+        double least = new DigitLayout(columns, r.bands(), r.size(), side, 1, DigitLayout.LABELS, 0, 0).height() + 2;
+        // Region.setMinHeight asks the parent for a layout even when the value is the same, and this runs every frame
+        if (canvas.getMinHeight() != least) canvas.setMinHeight(least);
     }
 
     /** The rows and bands of digits shown, as "3×2": what the room the panel wants depends on. */

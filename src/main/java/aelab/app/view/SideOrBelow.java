@@ -16,6 +16,7 @@ public final class SideOrBelow extends Pane {
     private final double gap, firstWidth;
     private boolean secondGrows;
     private java.util.function.BiPredicate<Double, Double> alsoBeside = (w, h) -> false;
+    private long layoutRequests;
 
     /** @param firstWidth the width the first wants beside the second */
     public SideOrBelow(Region first, Region second, double gap, double firstWidth) {
@@ -49,6 +50,18 @@ public final class SideOrBelow extends Pane {
     /** Whether a pane of this inner width puts them side by side. */
     public boolean besideAt(double width) {
         return width >= firstWidth + gap + second.minWidth(-1);
+    }
+
+    /**
+     * How many times this pane or a node in it asked for a new layout: a content grown by a line asks, a line
+     * laid out alone (see {@link SteadyBox}) does not. What changes with every frame of a run does not count, so
+     * a caller can tell, for the cost of comparing two numbers, whether the room this pane needs may have changed.
+     */
+    public long layoutRequests() { return layoutRequests; }
+
+    @Override public void requestLayout() {
+        layoutRequests++;
+        super.requestLayout();
     }
 
     /** Whether they are side by side now. */

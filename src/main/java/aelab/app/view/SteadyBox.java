@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
  */
 public final class SteadyBox extends Region {
     private final Region content;
+    private double wanted = -1;   // the node's preferred height at the box's width when last laid out
 
     public SteadyBox(Region content) {
         this.content = content;
@@ -42,12 +43,18 @@ public final class SteadyBox extends Region {
         changed();
     }
 
-    /** After the node held changed: the parent lays this box out again only if the node's height must change. */
+    /**
+     * After the node held changed: the parent lays this box out again only if the height the node wants at
+     * the box's width changed. Compared with what it wanted when last laid out, not with the height it has: a
+     * parent may stretch the box (an HBox fills its height), and then the two never agree, and every frame laid
+     * out the window around it (measured: the step under the digits did so five times a second).
+     */
     public void changed() {
-        Insets in = getInsets();
-        double w = getWidth() - in.getLeft() - in.getRight();
-        if (w <= 0 || Math.abs(content.prefHeight(w) - content.getHeight()) > 0.5) requestLayout();
+        double w = innerWidth();
+        if (w <= 0 || Math.abs(content.prefHeight(w) - wanted) > 0.5) requestLayout();
     }
+
+    private double innerWidth() { return getWidth() - getInsets().getLeft() - getInsets().getRight(); }
 
     /** As the node's: a wrapping label's height depends on its width, and its parent must ask it at that width. */
     @Override public javafx.geometry.Orientation getContentBias() { return content.getContentBias(); }
@@ -70,6 +77,8 @@ public final class SteadyBox extends Region {
 
     @Override protected void layoutChildren() {
         Insets in = getInsets();
+        double w = innerWidth();
+        wanted = w > 0 ? content.prefHeight(w) : -1;
         content.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
                 Math.max(0, getHeight() - in.getTop() - in.getBottom()));
     }

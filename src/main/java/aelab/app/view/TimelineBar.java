@@ -1,9 +1,8 @@
 package aelab.app.view;
 
+import aelab.app.model.Format;
 import aelab.app.model.Scrubber;
 import aelab.engine.Preview;
-
-import java.util.Locale;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -151,9 +150,9 @@ public final class TimelineBar extends HBox {
             updating = false;
         }
         String text = shown == null ? "no snapshots yet"
-                : scrubber.isLive() ? String.format(Locale.ROOT, "live · step %,d", shown.step())
-                : String.format(Locale.ROOT, "step %,d · epoch %d · snapshot %d of %d", shown.step(), shown.epoch(),
-                        scrubber.index() + 1, scrubber.size());
+                : scrubber.isLive() ? "live · step " + Format.count(shown.step())
+                : "step " + Format.count(shown.step()) + " · epoch " + shown.epoch() + " · snapshot "
+                        + (scrubber.index() + 1) + " of " + scrubber.size();
         whereBox.setText(text);
     }
 

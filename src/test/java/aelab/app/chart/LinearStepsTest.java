@@ -24,6 +24,16 @@ class LinearStepsTest {
         }
     }
 
+    /** The end as a person writes it: the double nearest to n · 10^k / 4, as parsing its decimal gives. */
+    @Test
+    void theEndIsTheNearestDoubleToItsDecimal() {
+        for (double v = 1e-12; v < 1e12; v *= 1.0071) {
+            double top = LinearSteps.top(v);
+            assertEquals(Double.parseDouble(new java.math.BigDecimal(top).round(new java.math.MathContext(12)).toString()), top,
+                    v + " → " + top);
+        }
+    }
+
     @Test
     void noDataEndsAtOne() {
         assertEquals(1, LinearSteps.top(0));

@@ -14,6 +14,15 @@ class FormatAndPaceTest {
     }
 
     @Test
+    void countsAreGroupedAsTheFormatterGroupsThem() {
+        long[] edge = {0, 7, -7, 999, 1000, -1000, 12_345, 999_999, 1_000_000, -123_456_789, Long.MAX_VALUE, Long.MIN_VALUE};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        java.util.stream.LongStream values = java.util.stream.LongStream.concat(java.util.Arrays.stream(edge),
+                random.longs(2000).map(v -> v >> random.nextInt(64)));
+        values.forEach(v -> assertEquals(String.format(java.util.Locale.ROOT, "%,d", v), Format.count(v), "count " + v));
+    }
+
+    @Test
     void durationsReadNaturally() {
         assertEquals("45 s", Format.duration(44.6));
         assertEquals("3 min 20 s", Format.duration(200));
