@@ -116,27 +116,31 @@ public final class StatusView extends VBox {
             }
             for (int i = 0; i < lines.size(); i++) ((SteadyBox) perRun.getChildren().get(i)).setText(lines.get(i));
         }
-        if (!diagnoses.equals(shownDiagnoses)) {
-            // The same diagnoses with new figures (once an epoch: "Test BCE 0.1392 is 0.08116 above the floor"):
-            // their lines take the new text in place; new lines would cost their CSS and the nodes' churn.
-            boolean sameKinds = diagnoses.size() == shownDiagnoses.size();
-            for (int i = 0; sameKinds && i < diagnoses.size(); i++)
-                sameKinds = diagnoses.get(i).topic() == shownDiagnoses.get(i).topic()
-                        && diagnoses.get(i).warning() == shownDiagnoses.get(i).warning();
-            shownDiagnoses = List.copyOf(diagnoses);
-            if (sameKinds) {
-                for (int i = 0; i < diagnoses.size(); i++) {
-                    SteadyBox box = (SteadyBox) warnings.getChildren().get(i);
-                    Text text = (Text) ((TextFlow) box.content()).getChildren().get(0);
-                    String said = said(diagnoses.get(i));
-                    if (said.equals(text.getText())) continue;
-                    text.setText(said);
-                    box.changed();   // laid out alone, unless the new figures take another line
-                }
-            } else {
-                warnings.getChildren().clear();
-                for (Diagnosis d : shownDiagnoses) warnings.getChildren().add(new SteadyBox(line(d)));
-            }
+        if (!diagnoses.equals(shownDiagnoses)) showDiagnoses(diagnoses);
+    }
+
+    /**
+     * The same diagnoses with new figures (once an epoch: "Test BCE 0.1392 is 0.08116 above the floor") take the
+     * new text in their lines, each laid out alone; other diagnoses get new lines, which cost their CSS.
+     */
+    private void showDiagnoses(List<Diagnosis> diagnoses) {
+        boolean sameKinds = diagnoses.size() == shownDiagnoses.size();
+        for (int i = 0; sameKinds && i < diagnoses.size(); i++)
+            sameKinds = diagnoses.get(i).topic() == shownDiagnoses.get(i).topic()
+                    && diagnoses.get(i).warning() == shownDiagnoses.get(i).warning();
+        shownDiagnoses = List.copyOf(diagnoses);
+        if (!sameKinds) {
+            warnings.getChildren().clear();
+            for (Diagnosis d : shownDiagnoses) warnings.getChildren().add(new SteadyBox(line(d)));
+            return;
+        }
+        for (int i = 0; i < diagnoses.size(); i++) {
+            SteadyBox box = (SteadyBox) warnings.getChildren().get(i);
+            Text text = (Text) ((TextFlow) box.content()).getChildren().get(0);
+            String said = said(diagnoses.get(i));
+            if (said.equals(text.getText())) continue;
+            text.setText(said);
+            box.changed();   // laid out alone, unless the new figures take another line
         }
     }
 

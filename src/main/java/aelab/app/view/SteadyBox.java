@@ -79,7 +79,6 @@ public final class SteadyBox extends Region {
         Insets in = getInsets();
         double w = innerWidth();
         wanted = w > 0 ? content.prefHeight(w) : -1;
-        content.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
-                Math.max(0, getHeight() - in.getTop() - in.getBottom()));
+        content.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, w), Math.max(0, getHeight() - in.getTop() - in.getBottom()));
     }
 }
